@@ -1,0 +1,132 @@
+package org.iamlab.engine.arn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iamlab.engine.pattern.Template;
+import org.iamlab.engine.pattern.VariableSource;
+import org.iamlab.engine.pattern.Wildcard;
+
+/**
+ * An ARN as written in a policy's Resource element or an Arn condition: matched segment by segment, so a
+ * wildcard stays within its segment, except in the resource segment, which may contain {@code :} and
+ * {@code /} (IAM User Guide, "IAM JSON policy elements: Resource"). Matching is case-sensitive.
+ *
+ * <p>A pattern that is not a six-segment ARN (only {@code *} in practice) is matched against the whole
+ * string.
+ */
+public final class ArnPattern {
+
+    private final String raw;
+    private final Template[] segments;
+    private final Wildcard[] compiled;
+    private final Template whole;
+    private final Wildcard compiledWhole;
+
+    private ArnPattern(String raw, Template[] segments, Template whole) {
+        this.raw = raw;
+        this.segments = segments;
+        this.whole = whole;
+        if (segments != null) {
+            this.compiled = new Wildcard[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                compiled[i] = segments[i].hasVariables() ? null : Wildcard.compile(segments[i].raw(), false);
+            }
+            this.compiledWhole = null;
+        } else {
+            this.compiled = null;
+            this.compiledWhole = whole.hasVariables() ? null : Wildcard.compile(raw, false);
+        }
+    }
+
+    /** Compiles {@code raw}; with {@code variablesEnabled}, {@code ${...}} are policy variables. */
+    public static ArnPattern compile(String raw, boolean variablesEnabled) {
+        List<String> parts = splitOutsideVariables(raw);
+        if (parts == null) {
+            return new ArnPattern(raw, null, Template.parse(raw, variablesEnabled));
+        }
+        Template[] segments = new Template[Arn.SEGMENTS];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = Template.parse(parts.get(i), variablesEnabled);
+        }
+        return new ArnPattern(raw, segments, null);
+    }
+
+    /** Whether {@code raw} has the six segments of an ARN (a lone {@code *} does not). */
+    public static boolean isArnShaped(String raw) {
+        return splitOutsideVariables(raw) != null;
+    }
+
+    private static List<String> splitOutsideVariables(String raw) {
+        if (!raw.startsWith("arn:")) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>(Arn.SEGMENTS);
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < raw.length() && parts.size() < Arn.SEGMENTS - 1; i++) {
+            char c = raw.charAt(i);
+            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                parts.add(raw.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (parts.size() < Arn.SEGMENTS - 1) {
+            return null;
+        }
+        parts.add(raw.substring(start));
+        return parts;
+    }
+
+    /** The pattern as written. */
+    public String raw() {
+        return raw;
+    }
+
+    /** True when the pattern uses policy variables and so is resolved per request. */
+    public boolean hasVariables() {
+        if (segments == null) {
+            return whole.hasVariables();
+        }
+        for (Template t : segments) {
+            if (t.hasVariables()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for {@code *}. */
+    public boolean matchesEverything() {
+        return compiledWhole != null && compiledWhole.matchesEverything();
+    }
+
+    /**
+     * Whether the resource matches. {@code arn} is the parsed form of {@code text}, or {@code null} when
+     * {@code text} is not an ARN.
+     */
+    public boolean matches(String text, Arn arn, VariableSource variables) {
+        if (segments == null) {
+            Wildcard w = compiledWhole != null ? compiledWhole : whole.resolvePattern(variables, false);
+            return w != null && w.matches(text);
+        }
+        if (arn == null) {
+            return false;
+        }
+        for (int i = Arn.SEGMENTS - 1; i >= 1; i--) {
+            Wildcard w = compiled[i] != null ? compiled[i] : segments[i].resolvePattern(variables, false);
+            if (w == null || !w.matches(arn.segment(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+}

@@ -1,0 +1,2 @@
+/** Amazon Resource Names: parsing, and patterns that match segment by segment. */
+package org.iamlab.engine.arn;

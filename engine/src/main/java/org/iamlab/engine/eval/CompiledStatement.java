@@ -1,0 +1,124 @@
+package org.iamlab.engine.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iamlab.engine.condition.CompiledCondition;
+import org.iamlab.engine.policy.Condition;
+import org.iamlab.engine.policy.Effect;
+import org.iamlab.engine.policy.PolicyKind;
+import org.iamlab.engine.policy.Statement;
+import org.iamlab.engine.trace.ConditionResult;
+import org.iamlab.engine.trace.ElementResult;
+import org.iamlab.engine.trace.PolicyRef;
+import org.iamlab.engine.trace.StatementRef;
+import org.iamlab.engine.trace.StatementResult;
+
+/**
+ * One statement compiled for repeated evaluation. A statement applies when its Action/NotAction,
+ * Resource/NotResource, Principal/NotPrincipal (in policies that name principals) and every condition hold
+ * (IAM User Guide, "IAM JSON policy elements"). A statement of such a policy without a Principal applies to
+ * nobody.
+ */
+public final class CompiledStatement {
+
+    private final Statement source;
+    private final int index;
+    private final ActionMatcher action;
+    private final ResourceMatcher resource;
+    private final boolean namesPrincipals;
+    private final PrincipalMatcher principal;
+    private final CompiledCondition[] conditions;
+
+    CompiledStatement(Statement source, int index, PolicyKind kind, boolean variablesEnabled) {
+        this.source = source;
+        this.index = index;
+        this.action = new ActionMatcher(source.action());
+        this.resource = source.resource() == null ? null : new ResourceMatcher(source.resource(), variablesEnabled);
+        this.namesPrincipals = kind.namesPrincipals();
+        this.principal = source.principal() == null ? null : new PrincipalMatcher(source.principal());
+        List<Condition> written = source.conditions();
+        this.conditions = new CompiledCondition[written.size()];
+        for (int i = 0; i < conditions.length; i++) {
+            conditions[i] = CompiledCondition.compile(written.get(i), variablesEnabled);
+        }
+    }
+
+    public Statement source() {
+        return source;
+    }
+
+    public Effect effect() {
+        return source.effect();
+    }
+
+    /** The statement's position in its policy, from 0. */
+    public int index() {
+        return index;
+    }
+
+    ActionMatcher actionMatcher() {
+        return action;
+    }
+
+    /**
+     * Whether, and how, the statement applies to {@code request}. With a {@code trace} list, every element is
+     * evaluated (not only up to the first that fails) and the result is appended to it; the answer is the same.
+     */
+    public Applicability evaluate(PreparedRequest request, PolicyRef policy, List<StatementResult> trace) {
+        boolean tracing = trace != null;
+
+        String actionHit = action.match(request);
+        boolean actionHolds = action.not() ? actionHit == null : actionHit != null;
+        if (!actionHolds && !tracing) {
+            return Applicability.NOT_APPLICABLE;
+        }
+
+        boolean resourceHolds = true;
+        String resourceHit = null;
+        if (resource != null) {
+            resourceHit = resource.match(request);
+            resourceHolds = resource.not() ? resourceHit == null : resourceHit != null;
+            if (!resourceHolds && !tracing) {
+                return Applicability.NOT_APPLICABLE;
+            }
+        }
+
+        Applicability grant = Applicability.APPLIES;
+        String[] principalHit = null;
+        if (namesPrincipals) {
+            principalHit = new String[1];
+            grant = principal == null ? Applicability.NOT_APPLICABLE
+                    : principal.match(request, source.effect() == Effect.DENY, principalHit);
+            if (!grant.applies() && !tracing) {
+                return Applicability.NOT_APPLICABLE;
+            }
+        }
+
+        List<ConditionResult> conditionTrace = tracing ? new ArrayList<>(conditions.length) : null;
+        boolean conditionsHold = true;
+        for (CompiledCondition c : conditions) {
+            if (!c.evaluate(request, conditionTrace)) {
+                conditionsHold = false;
+                if (!tracing) {
+                    return Applicability.NOT_APPLICABLE;
+                }
+            }
+        }
+
+        boolean applies = actionHolds && resourceHolds && grant.applies() && conditionsHold;
+        if (tracing) {
+            trace.add(new StatementResult(new StatementRef(policy, index, source.sid()), source.effect(), applies,
+                    new ElementResult(source.action().jsonName(), actionHolds, actionHit),
+                    resource == null ? null
+                            : new ElementResult(source.resource().jsonName(), resourceHolds, resourceHit),
+                    namesPrincipals ? principalResult(grant, principalHit[0]) : null,
+                    conditionTrace));
+        }
+        return applies ? grant : Applicability.NOT_APPLICABLE;
+    }
+
+    private ElementResult principalResult(Applicability grant, String hit) {
+        String element = source.principal() == null ? "Principal" : source.principal().jsonName();
+        return new ElementResult(element, grant.applies(), grant.applies() ? hit : null);
+    }
+}

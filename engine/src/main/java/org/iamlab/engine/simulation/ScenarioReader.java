@@ -1,0 +1,423 @@
+package org.iamlab.engine.simulation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iamlab.engine.authz.AttachedPolicy;
+import org.iamlab.engine.authz.AuthorizationRequest;
+import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.eval.Principal;
+import org.iamlab.engine.eval.Request;
+import org.iamlab.engine.parse.Hints;
+import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.parse.PolicyParser;
+import org.iamlab.engine.policy.PolicyKind;
+import org.iamlab.engine.trace.Decision;
+import org.iamlab.engine.trace.PolicyRef;
+
+/**
+ * Reads scenarios of the simulation format. Policies are compiled through a {@link PolicyCache}, so a corpus
+ * that repeats the same policy text compiles it once.
+ *
+ * <p>A problem anywhere in a scenario is reported as a {@link PolicyParseException} with its line, column and
+ * JSON path (e.g. {@code identityPolicies[1].policy.Statement[0].Effect}).
+ */
+public final class ScenarioReader {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
+            "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect",
+            "rule", "note", "reference", "description");
+    private static final List<String> REQUEST_FIELDS =
+            List.of("principal", "action", "resource", "resourceAccount", "context");
+
+    private final PolicyCache cache;
+
+    /** A reader with its own policy cache. */
+    public ScenarioReader() {
+        this(new PolicyCache());
+    }
+
+    public ScenarioReader(PolicyCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * Reads the one scenario in {@code json}. {@code lineNumber} is the line {@code json} starts on in its file,
+     * so that errors point into the file.
+     */
+    public Scenario read(String json, int lineNumber) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            Scenario scenario = new Reading(parser, json).scenario();
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new PolicyParseException(at.getLineNr(), at.getColumnNr(), "",
+                        "unexpected content after the scenario", "one scenario per line with --jsonl");
+            }
+            return scenario;
+        } catch (PolicyParseException e) {
+            throw e.relocated(lineNumber - 1, "");
+        } catch (JsonProcessingException e) {
+            throw PolicyParser.fromJackson(e, "").relocated(lineNumber - 1, "");
+        } catch (IOException e) {
+            throw new PolicyParseException(lineNumber, 0, "", "cannot read the scenario: " + e.getMessage(), null);
+        }
+    }
+
+    /** The best-effort id of a scenario that failed to read, so its error line can carry it. */
+    public static Object idOf(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("id")) {
+                    return scalarId(parser, value);
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // the line is broken before its id; the error line then has none
+        }
+        return null;
+    }
+
+    private static Object scalarId(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            default -> null;
+        };
+    }
+
+    /** One pass over one scenario. */
+    private final class Reading {
+        private final JsonParser in;
+        private final String source;
+        private final List<String> path = new ArrayList<>();
+
+        Reading(JsonParser in, String source) {
+            this.in = in;
+            this.source = source;
+        }
+
+        Scenario scenario() throws IOException {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw error("a scenario must be a JSON object", "see the simulation format in the README");
+            }
+            JsonLocation start = in.currentTokenLocation();
+            Object id = null;
+            Request request = null;
+            List<AttachedPolicy> identity = List.of();
+            Raw resource = null;
+            AttachedPolicy boundary = null;
+            AttachedPolicy session = null;
+            List<OrganizationLevel> scps = null;
+            List<OrganizationLevel> rcps = null;
+            Decision expect = null;
+            String rule = null;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                path.add(field);
+                switch (field) {
+                    case "id" -> id = scalarId(in, value);
+                    case "request" -> request = request();
+                    case "identityPolicies" -> identity = namedPolicies(PolicyKind.IDENTITY, null);
+                    case "resourcePolicy" -> resource = value == JsonToken.VALUE_NULL ? null : rawPolicy();
+                    case "permissionsBoundary" -> boundary = singlePolicy(PolicyKind.PERMISSIONS_BOUNDARY, field);
+                    case "sessionPolicy" -> session = singlePolicy(PolicyKind.SESSION, field);
+                    case "serviceControlPolicies" -> scps = levels(PolicyKind.SERVICE_CONTROL);
+                    case "resourceControlPolicies" -> rcps = levels(PolicyKind.RESOURCE_CONTROL);
+                    case "expect" -> expect = expectation(value);
+                    case "rule" -> rule = value == JsonToken.VALUE_STRING ? in.getText() : null;
+                    default -> {
+                        if (!FIELDS.contains(field)) {
+                            throw unknown(field, FIELDS, "scenario field");
+                        }
+                        in.skipChildren();
+                    }
+                }
+                path.remove(path.size() - 1);
+            }
+            if (request == null) {
+                throw new PolicyParseException(start.getLineNr(), start.getColumnNr(), "",
+                        "the scenario has no request", "add \"request\": {\"principal\": ..., \"action\": ..., "
+                                + "\"resource\": ...}");
+            }
+            AttachedPolicy resourcePolicy = resource == null ? null : resource.attach(isRoleTarget(request));
+            return new Scenario(id, new AuthorizationRequest(request, identity, resourcePolicy, boundary, session,
+                    scps, rcps), expect, rule);
+        }
+
+        private boolean isRoleTarget(Request request) {
+            String r = request.resource();
+            return r.startsWith("arn:") && r.contains(":iam::") && r.substring(r.lastIndexOf(':') + 1)
+                    .startsWith("role/") && request.action().toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("sts:assumerole");
+        }
+
+        private Request request() throws IOException {
+            expect(JsonToken.START_OBJECT, "request must be an object");
+            JsonLocation start = in.currentTokenLocation();
+            String principal = null;
+            String action = null;
+            String resource = null;
+            String resourceAccount = null;
+            Map<String, List<String>> context = Map.of();
+            JsonLocation principalAt = start;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                in.nextToken();
+                path.add(field);
+                switch (field) {
+                    case "principal" -> {
+                        principalAt = in.currentTokenLocation();
+                        principal = string();
+                    }
+                    case "action" -> action = action();
+                    case "resource" -> resource = string();
+                    case "resourceAccount" -> resourceAccount = in.currentToken() == JsonToken.VALUE_NULL ? null
+                            : string();
+                    case "context" -> context = context();
+                    default -> throw unknown(field, REQUEST_FIELDS, "request field");
+                }
+                path.remove(path.size() - 1);
+            }
+            for (String[] required : new String[][] {{"principal", principal}, {"action", action},
+                    {"resource", resource}}) {
+                if (required[1] == null) {
+                    throw new PolicyParseException(start.getLineNr(), start.getColumnNr(), here(),
+                            "the request has no " + required[0], null);
+                }
+            }
+            try {
+                return new Request(Principal.parse(principal), action, resource, resourceAccount, context);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyParseException(principalAt.getLineNr(), principalAt.getColumnNr(),
+                        here() + ".principal", e.getMessage(), null);
+            }
+        }
+
+        private String action() throws IOException {
+            String action = string();
+            int colon = action.indexOf(':');
+            if (colon <= 0 || colon == action.length() - 1) {
+                throw error("`" + action + "` is not an action", "a request names one action as service:Action,"
+                        + " e.g. s3:GetObject");
+            }
+            if (action.indexOf('*') >= 0 || action.indexOf('?') >= 0) {
+                throw error("a request names one action, not a pattern (`" + action + "`)", null);
+            }
+            return action;
+        }
+
+        private Map<String, List<String>> context() throws IOException {
+            expect(JsonToken.START_OBJECT, "context must be an object of keys to values");
+            Map<String, List<String>> context = new LinkedHashMap<>();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String key = in.currentName();
+                JsonToken value = in.nextToken();
+                path.add(key);
+                List<String> values = new ArrayList<>();
+                if (value == JsonToken.START_ARRAY) {
+                    while (in.nextToken() != JsonToken.END_ARRAY) {
+                        values.add(scalarText());
+                    }
+                } else {
+                    values.add(scalarText());
+                }
+                context.put(key, values);
+                path.remove(path.size() - 1);
+            }
+            return context;
+        }
+
+        private String scalarText() throws IOException {
+            JsonToken t = in.currentToken();
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+                    || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                return in.getText();
+            }
+            throw error("context values are strings or arrays of strings", null);
+        }
+
+        private Decision expectation(JsonToken value) throws IOException {
+            String label = string();
+            Decision d = Decision.fromLabel(label);
+            if (d == null) {
+                throw error("`" + label + "` is not a decision",
+                        "use Allowed, ExplicitlyDenied or ImplicitlyDenied");
+            }
+            return d;
+        }
+
+        /** {@code [{"name": ..., "policy": {...}}, ...]} */
+        private List<AttachedPolicy> namedPolicies(PolicyKind kind, String level) throws IOException {
+            expect(JsonToken.START_ARRAY, "expected an array of {\"name\": ..., \"policy\": {...}}");
+            List<AttachedPolicy> policies = new ArrayList<>();
+            int index = 0;
+            while (in.nextToken() != JsonToken.END_ARRAY) {
+                path.add("[" + index + "]");
+                policies.add(namedPolicy(kind, level, kind.description() + " " + (index + 1)));
+                path.remove(path.size() - 1);
+                index++;
+            }
+            return policies;
+        }
+
+        private AttachedPolicy namedPolicy(PolicyKind kind, String level, String defaultName) throws IOException {
+            expect(JsonToken.START_OBJECT, "expected {\"name\": ..., \"policy\": {...}}");
+            String name = defaultName;
+            Raw raw = null;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                in.nextToken();
+                path.add(field);
+                switch (field) {
+                    case "name" -> name = string();
+                    case "policy" -> raw = rawPolicy();
+                    case "Statement", "Version", "Id" -> throw error("expected {\"name\": ..., \"policy\": {...}}",
+                            "wrap the policy document: {\"name\": \"MyPolicy\", \"policy\": {\"Version\": ...}}");
+                    default -> throw unknown(field, List.of("name", "policy"), "field of a named policy");
+                }
+                path.remove(path.size() - 1);
+            }
+            if (raw == null) {
+                throw error("the named policy `" + name + "` has no policy", null);
+            }
+            return raw.attach(kind, name, level);
+        }
+
+        /** A single policy document, or {@code null}. */
+        private AttachedPolicy singlePolicy(PolicyKind kind, String field) throws IOException {
+            if (in.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            return rawPolicy().attach(kind, defaultName(kind), null);
+        }
+
+        private static String defaultName(PolicyKind kind) {
+            return switch (kind) {
+                case PERMISSIONS_BOUNDARY -> "PermissionsBoundary";
+                case SESSION -> "SessionPolicy";
+                case TRUST -> "TrustPolicy";
+                default -> "ResourcePolicy";
+            };
+        }
+
+        /** {@code [{"name": "r-root", "policies": [{"name": ..., "policy": {...}}]}, ...]}, or null. */
+        private List<OrganizationLevel> levels(PolicyKind kind) throws IOException {
+            if (in.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            expect(JsonToken.START_ARRAY, "expected an array of levels, root first: [{\"name\": ..., "
+                    + "\"policies\": [...]}]");
+            List<OrganizationLevel> levels = new ArrayList<>();
+            int index = 0;
+            while (in.nextToken() != JsonToken.END_ARRAY) {
+                path.add("[" + index + "]");
+                expect(JsonToken.START_OBJECT, "a level is {\"name\": ..., \"policies\": [...]}");
+                String name = "level " + (index + 1);
+                List<AttachedPolicy> policies = List.of();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = in.currentName();
+                    in.nextToken();
+                    path.add(field);
+                    switch (field) {
+                        case "name" -> name = string();
+                        case "policies" -> policies = namedPolicies(kind, name);
+                        default -> throw unknown(field, List.of("name", "policies"), "field of a level");
+                    }
+                    path.remove(path.size() - 1);
+                }
+                levels.add(new OrganizationLevel(name, policies));
+                path.remove(path.size() - 1);
+                index++;
+            }
+            return levels;
+        }
+
+        /**
+         * The policy document at the current token (its {@code {}), kept as text until its kind is known:
+         * a resource policy on a role is the role's trust policy, which only the whole scenario tells.
+         */
+        private Raw rawPolicy() throws IOException {
+            expect(JsonToken.START_OBJECT, "a policy is a JSON object");
+            JsonLocation start = in.currentTokenLocation();
+            String at = here();
+            in.skipChildren();
+            int to = (int) in.currentTokenLocation().getCharOffset() + 1;
+            return new Raw(source.substring((int) start.getCharOffset(), to), start, at);
+        }
+
+        private void expect(JsonToken token, String problem) {
+            if (in.currentToken() != token) {
+                throw error(problem, null);
+            }
+        }
+
+        private String string() throws IOException {
+            if (in.currentToken() != JsonToken.VALUE_STRING) {
+                throw error("expected a string", null);
+            }
+            return in.getText();
+        }
+
+        private String here() {
+            StringBuilder out = new StringBuilder();
+            for (String p : path) {
+                if (out.length() > 0 && !p.startsWith("[")) {
+                    out.append('.');
+                }
+                out.append(p);
+            }
+            return out.toString();
+        }
+
+        private PolicyParseException unknown(String field, List<String> known, String what) {
+            String hint = Hints.didYouMean(field, known);
+            return error("`" + field + "` is not a " + what, hint != null ? hint
+                    : "expected one of " + String.join(", ", known));
+        }
+
+        private PolicyParseException error(String problem, String hint) {
+            JsonLocation at = in.currentTokenLocation();
+            return new PolicyParseException(at.getLineNr(), at.getColumnNr(), here(), problem, hint);
+        }
+
+        /** A policy's text, where it stands, waiting to learn its kind. */
+        private final class Raw {
+            final String text;
+            final JsonLocation start;
+            final String path;
+
+            Raw(String text, JsonLocation start, String path) {
+                this.text = text;
+                this.start = start;
+                this.path = path;
+            }
+
+            AttachedPolicy attach(PolicyKind kind, String policyName, String level) {
+                return new AttachedPolicy(new PolicyRef(kind, policyName, level), cache.compile(text, kind, start,
+                        path));
+            }
+
+            AttachedPolicy attach(boolean trust) {
+                PolicyKind kind = trust ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+                return attach(kind, defaultName(kind), null);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.iamlab.engine.trace;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The full explanation of one decision: the request, the decision with the step and statements that made
+ * it, every step in AWS's order, and every policy considered with each statement's result.
+ */
+public record Trace(RequestSummary request, Decision decision, Step decidingStep, List<StatementRef> reasons,
+                    List<StepResult> steps, List<PolicyResult> policies) {
+
+    public Trace {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(decision, "decision");
+        reasons = List.copyOf(reasons);
+        steps = List.copyOf(steps);
+        policies = List.copyOf(policies);
+    }
+
+    /** The result of {@code step}. */
+    public StepResult step(Step step) {
+        return steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+    }
+}
