@@ -158,9 +158,6 @@ public final class PolicyParser {
             statements.add(readStatement());
             path.pop();
         }
-        if (statements.isEmpty()) {
-            throw error("Statement is an empty array", "add at least one statement");
-        }
         return false;
     }
 

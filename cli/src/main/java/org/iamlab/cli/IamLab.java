@@ -1,0 +1,47 @@
+package org.iamlab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code iamlab} command. */
+@Command(name = "iamlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Learn AWS IAM with a faithful, explaining policy evaluator.",
+        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class IamLab implements Runnable {
+
+    /** Exit status: every scenario was decided. */
+    static final int OK = 0;
+    /** Exit status: some input could not be used (its error was printed where its answer would be). */
+    static final int SOME_INPUT_FAILED = 1;
+    /** Exit status: the arguments themselves are unusable. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `iamlab simulate`");
+    }
+
+    /** The command line with its output streams, for {@code main} and for tests that run it in-process. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new IamLab());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        int status = commandLine(out, err).execute(args);
+        out.flush();
+        System.exit(status);
+    }
+}
