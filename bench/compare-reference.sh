@@ -154,7 +154,7 @@ fi
 total=$(($(wc -l < "$work/disagreements.txt") - 1))
 echo "disagreements (reference's decision first, as 'expected'): $total"
 if [ "$total" -gt 0 ]; then
-  head -n "$total" "$work/disagreements.txt" | head -n "$show"
+  awk -v n="$show" -v t="$total" 'NR <= n && NR <= t' "$work/disagreements.txt"
   [ "$total" -le "$show" ] || echo "... all $total in $work/disagreements.txt"
 fi
 tail -n 1 "$work/disagreements.txt"

@@ -206,7 +206,7 @@ function parseLine(text, lineNumber) {
     return JSON.parse(text);
   } catch (e) {
     const at = /position (\d+)/.exec(e.message);
-    const column = at ? Number(at[1]) + 1 : 1;
+    const column = at ? Number(at[1]) + 1 : text.length + 1;
     throw new ScenarioError(`line ${lineNumber}, column ${column}: ${e.message}`);
   }
 }

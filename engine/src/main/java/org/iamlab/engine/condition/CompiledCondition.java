@@ -45,7 +45,8 @@ public final class CompiledCondition {
         this.source = source;
         this.operator = source.operator();
         this.base = operator.base();
-        this.lowerCaseKey = source.key().toLowerCase(Locale.ROOT);
+        // Interned like the request's keys, so the context lookup matches by identity.
+        this.lowerCaseKey = source.key().toLowerCase(Locale.ROOT).intern();
         List<String> values = source.values().values();
         int n = values.size();
         this.templates = new Template[n];
@@ -145,6 +146,15 @@ public final class CompiledCondition {
 
     /** Whether {@code value} matches at least one policy value under the positive form of the operator. */
     private boolean matchesAny(String value, ContextValues context) {
+        if (ranges.length > 0 && base.family() == ConditionOperator.Family.IP) {
+            byte[] address = IpRange.parseAddress(value.strip());
+            for (IpRange range : ranges) {
+                if (range != null && range.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int i = 0; i < templates.length; i++) {
             if (matchesOne(value, i, context)) {
                 return true;

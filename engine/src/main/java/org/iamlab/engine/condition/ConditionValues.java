@@ -11,10 +11,13 @@ public final class ConditionValues {
     private ConditionValues() {
     }
 
-    /** A number as the Numeric operators read it (integers and decimals), or empty. */
+    /**
+     * A number as the Numeric operators read it (integers and decimals, ASCII digits only: {@link BigDecimal}
+     * alone would also read other scripts' digits), or empty.
+     */
     public static Optional<BigDecimal> number(String text) {
         String t = text.strip();
-        if (t.isEmpty() || t.length() > 64) {
+        if (t.isEmpty() || t.length() > 64 || !t.chars().allMatch(c -> c < 128)) {
             return Optional.empty();
         }
         try {

@@ -23,25 +23,30 @@ public final class DateValue {
         if (t.isEmpty()) {
             return OptionalLong.empty();
         }
-        if (t.chars().allMatch(Character::isDigit)) {
+        if (t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             if (t.length() > 12) {
                 return OptionalLong.empty();
             }
             return OptionalLong.of(Long.parseLong(t) * 1000);
         }
         try {
-            return OptionalLong.of(OffsetDateTime.parse(t).toInstant().toEpochMilli());
-        } catch (DateTimeParseException notWithOffset) {
-            // fall through to the forms without an offset
-        }
-        try {
-            return OptionalLong.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli());
-        } catch (DateTimeParseException notLocalDateTime) {
-            // fall through
-        }
-        try {
-            return OptionalLong.of(LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        } catch (DateTimeParseException notDate) {
+            try {
+                return OptionalLong.of(OffsetDateTime.parse(t).toInstant().toEpochMilli());
+            } catch (DateTimeParseException notWithOffset) {
+                // fall through to the forms without an offset
+            }
+            try {
+                return OptionalLong.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli());
+            } catch (DateTimeParseException notLocalDateTime) {
+                // fall through
+            }
+            try {
+                return OptionalLong.of(LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            } catch (DateTimeParseException notDate) {
+                return OptionalLong.empty();
+            }
+        } catch (ArithmeticException beyondEpochMillis) {
+            // java.time reads years up to +-999,999,999, far beyond what epoch milliseconds can hold
             return OptionalLong.empty();
         }
     }

@@ -26,7 +26,7 @@ public final class IpRange {
         Integer prefix = null;
         if (slash >= 0) {
             String bits = address.substring(slash + 1);
-            if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(Character::isDigit)) {
+            if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
             prefix = Integer.parseInt(bits);
@@ -55,11 +55,22 @@ public final class IpRange {
 
     /** Whether {@code address} (an IPv4 or IPv6 literal) lies in the range; false when it is not an address. */
     public boolean contains(String address) {
-        byte[] bytes = parseAddress(address.strip());
-        if (bytes == null || bytes.length != network.length) {
+        return contains(parseAddress(address.strip()));
+    }
+
+    /** Whether the address, as {@link #parseAddress} returns it ({@code null} for none), lies in the range. */
+    public boolean contains(byte[] address) {
+        if (address == null || address.length != network.length) {
             return false;
         }
-        return Arrays.equals(mask(bytes, prefixLength), network);
+        int full = prefixLength / 8;
+        for (int i = 0; i < full; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int rest = prefixLength % 8;
+        return rest == 0 || (address[full] & (0xFF00 >> rest) & 0xFF) == (network[full] & 0xFF);
     }
 
     /** The 4 or 16 bytes of an IPv4 or IPv6 literal, or {@code null} when {@code text} is not one. */
@@ -70,24 +81,32 @@ public final class IpRange {
         return parseIpv4(text);
     }
 
+    /** Four dotted decimal octets, each 0 to 255 and at most three digits; read without allocating. */
     private static byte[] parseIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
         byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || octet == 4) {
+                    return null;
+                }
+                bytes[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+                if (value > 255) {
+                    return null;
+                }
+            } else {
                 return null;
             }
-            int value = Integer.parseInt(p);
-            if (value > 255) {
-                return null;
-            }
-            bytes[i] = (byte) value;
         }
-        return bytes;
+        return octet == 4 ? bytes : null;
     }
 
     private static byte[] parseIpv6(String text) {
@@ -97,8 +116,9 @@ public final class IpRange {
         }
         String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
         String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
-        int[] headGroups = groups(head);
-        int[] tailGroups = groups(tail);
+        // A dotted IPv4 part may only end the address: never before a `::`.
+        int[] headGroups = groups(head, doubleColon < 0);
+        int[] tailGroups = groups(tail, true);
         if (headGroups == null || tailGroups == null) {
             return null;
         }
@@ -119,13 +139,16 @@ public final class IpRange {
         return bytes;
     }
 
-    /** 16-bit groups of one side of an IPv6 literal; a trailing dotted IPv4 counts as two groups. */
-    private static int[] groups(String side) {
+    /**
+     * 16-bit groups of one side of an IPv6 literal; a trailing dotted IPv4 (when {@code endsAddress}) counts as
+     * two groups. Hex digits are ASCII only.
+     */
+    private static int[] groups(String side, boolean endsAddress) {
         if (side.isEmpty()) {
             return new int[0];
         }
         String[] parts = side.split(":", -1);
-        boolean embeddedIpv4 = parts[parts.length - 1].indexOf('.') >= 0;
+        boolean embeddedIpv4 = endsAddress && parts[parts.length - 1].indexOf('.') >= 0;
         int[] groups = new int[parts.length + (embeddedIpv4 ? 1 : 0)];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];
@@ -143,7 +166,8 @@ public final class IpRange {
             }
             int value = 0;
             for (int k = 0; k < p.length(); k++) {
-                int digit = Character.digit(p.charAt(k), 16);
+                char c = p.charAt(k);
+                int digit = c < 128 ? Character.digit(c, 16) : -1;
                 if (digit < 0) {
                     return null;
                 }

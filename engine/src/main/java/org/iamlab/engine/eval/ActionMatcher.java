@@ -21,7 +21,7 @@ final class ActionMatcher {
 
     private final boolean not;
     private final boolean everything;
-    private final Map<String, ServicePatterns> byService;
+    private final Map<String, ServiceActions> byService;
     /** Patterns whose service prefix itself has a wildcard, matched against the whole action. */
     private final Wildcard[] anyService;
 
@@ -33,7 +33,7 @@ final class ActionMatcher {
         for (String pattern : element.patterns().values()) {
             String lower = pattern.toLowerCase(Locale.ROOT);
             int colon = lower.indexOf(':');
-            String service = colon < 0 ? "*" : lower.substring(0, colon);
+            String service = colon < 0 ? "*" : lower.substring(0, colon).intern();
             if (lower.equals("*")) {
                 all = true;
             } else if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
@@ -44,20 +44,8 @@ final class ActionMatcher {
         }
         this.everything = all;
         this.byService = new HashMap<>();
-        grouped.forEach((service, patterns) -> byService.put(service, ServicePatterns.of(patterns)));
+        grouped.forEach((service, patterns) -> byService.put(service, new ServiceActions(patterns)));
         this.anyService = wildcardServices.toArray(NONE);
-    }
-
-    /** One service's patterns: the part after the prefix, compiled, beside the pattern as written. */
-    private record ServicePatterns(Wildcard[] names, String[] written) {
-        static ServicePatterns of(List<String> patterns) {
-            Wildcard[] names = new Wildcard[patterns.size()];
-            for (int i = 0; i < names.length; i++) {
-                String p = patterns.get(i);
-                names[i] = Wildcard.compile(p.substring(p.indexOf(':') + 1), true);
-            }
-            return new ServicePatterns(names, patterns.toArray(new String[0]));
-        }
     }
 
     boolean not() {
@@ -74,19 +62,23 @@ final class ActionMatcher {
         return everything || anyService.length > 0;
     }
 
-    /** The first pattern that matches the request's action, or {@code null}. */
-    String match(PreparedRequest request) {
+    /** This element's patterns for {@code lowerCaseService}, or {@code null} when it names none. */
+    ServiceActions patternsFor(String lowerCaseService) {
+        return byService.get(lowerCaseService);
+    }
+
+    /**
+     * A pattern that matches the request's action, or {@code null}. {@code forService} is
+     * {@link #patternsFor} of the request's service, which the caller may already hold.
+     */
+    String match(PreparedRequest request, ServiceActions forService) {
         if (everything) {
             return "*";
         }
-        ServicePatterns candidates = byService.get(request.service());
-        if (candidates != null) {
-            String name = request.actionName();
-            Wildcard[] names = candidates.names();
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].matches(name)) {
-                    return candidates.written()[i];
-                }
+        if (forService != null) {
+            String hit = forService.match(request.actionName());
+            if (hit != null) {
+                return hit;
             }
         }
         for (Wildcard w : anyService) {

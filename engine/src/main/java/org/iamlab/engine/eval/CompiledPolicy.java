@@ -22,9 +22,16 @@ public final class CompiledPolicy {
     private final PolicyDocument document;
     private final PolicyKind kind;
     private final CompiledStatement[] statements;
-    private final Map<String, CompiledStatement[]> byService;
+    private final Map<String, Slice> byService;
     /** Statements that may match any service (NotAction, {@code *}, wildcard prefixes), in order. */
-    private final CompiledStatement[] anyService;
+    private final Slice anyService;
+
+    /**
+     * The statements that may match one service, each with its patterns for that service (or null); for the
+     * slice of statements that span services, {@code actions} is null.
+     */
+    private record Slice(CompiledStatement[] statements, ServiceActions[] actions) {
+    }
 
     private CompiledPolicy(PolicyDocument document, PolicyKind kind) {
         this.document = document;
@@ -48,7 +55,7 @@ public final class CompiledPolicy {
                 }
             }
         }
-        this.anyService = spanning.toArray(NONE);
+        this.anyService = new Slice(spanning.toArray(NONE), null);
         this.byService = new HashMap<>();
         // Each service's list also holds the spanning statements, in policy order, so lookup is one get().
         for (Map.Entry<String, List<CompiledStatement>> e : indexed.entrySet()) {
@@ -59,7 +66,11 @@ public final class CompiledPolicy {
                 }
             }
             merged.sort((x, y) -> Integer.compare(x.index(), y.index()));
-            byService.put(e.getKey(), merged.toArray(NONE));
+            ServiceActions[] actions = new ServiceActions[merged.size()];
+            for (int i = 0; i < actions.length; i++) {
+                actions[i] = merged.get(i).actionMatcher().patternsFor(e.getKey());
+            }
+            byService.put(e.getKey(), new Slice(merged.toArray(NONE), actions));
         }
     }
 
@@ -81,11 +92,6 @@ public final class CompiledPolicy {
         return statements.clone();
     }
 
-    /** The statements whose Action could match an action of {@code lowerCaseService}, in order. */
-    CompiledStatement[] candidates(String lowerCaseService) {
-        CompiledStatement[] found = byService.get(lowerCaseService);
-        return found != null ? found : anyService;
-    }
 
     /**
      * Evaluates the policy for {@code request} into {@code tally}. Without {@code trace}, only the statements
@@ -94,8 +100,13 @@ public final class CompiledPolicy {
      */
     public void evaluate(PreparedRequest request, PolicyRef ref, StatementTally tally, List<PolicyResult> trace) {
         if (trace == null) {
-            for (CompiledStatement s : candidates(request.service())) {
-                Applicability a = s.evaluate(request, ref, null);
+            Slice slice = byService.getOrDefault(request.service(), anyService);
+            CompiledStatement[] candidates = slice.statements();
+            for (int i = 0; i < candidates.length; i++) {
+                CompiledStatement s = candidates[i];
+                // The spanning slice serves every service, so its statements look up their own patterns.
+                Applicability a = slice == anyService ? s.evaluate(request, ref, null)
+                        : s.evaluate(request, ref, null, slice.actions()[i]);
                 if (a.applies()) {
                     tally.count(s.effect(), a, null);
                     if (tally.denied()) {

@@ -61,15 +61,26 @@ public final class CompiledStatement {
     }
 
     /**
-     * Whether, and how, the statement applies to {@code request}. With a {@code trace} list, every element is
-     * evaluated (not only up to the first that fails) and the result is appended to it; the answer is the same.
+     * Whether, and how, the statement applies to {@code request}. With a {@code trace} list, the result is
+     * appended to it, and once the action matches every element is evaluated (not only up to the first that
+     * fails), so the trace shows each reason; the answer is the same.
      */
     public Applicability evaluate(PreparedRequest request, PolicyRef policy, List<StatementResult> trace) {
+        return evaluate(request, policy, trace, action.patternsFor(request.service()));
+    }
+
+    /** As {@link #evaluate(PreparedRequest, PolicyRef, List)}, with this statement's patterns for the service. */
+    Applicability evaluate(PreparedRequest request, PolicyRef policy, List<StatementResult> trace,
+                           ServiceActions forService) {
         boolean tracing = trace != null;
 
-        String actionHit = action.match(request);
+        String actionHit = action.match(request, forService);
         boolean actionHolds = action.not() ? actionHit == null : actionHit != null;
-        if (!actionHolds && !tracing) {
+        if (!actionHolds) {
+            if (tracing) {
+                trace.add(StatementResult.actionMismatch(new StatementRef(policy, index, source.sid()),
+                        source.effect(), new ElementResult(source.action().jsonName(), false, actionHit)));
+            }
             return Applicability.NOT_APPLICABLE;
         }
 
@@ -105,10 +116,10 @@ public final class CompiledStatement {
             }
         }
 
-        boolean applies = actionHolds && resourceHolds && grant.applies() && conditionsHold;
+        boolean applies = resourceHolds && grant.applies() && conditionsHold;
         if (tracing) {
             trace.add(new StatementResult(new StatementRef(policy, index, source.sid()), source.effect(), applies,
-                    new ElementResult(source.action().jsonName(), actionHolds, actionHit),
+                    false, new ElementResult(source.action().jsonName(), true, actionHit),
                     resource == null ? null
                             : new ElementResult(source.resource().jsonName(), resourceHolds, resourceHit),
                     namesPrincipals ? principalResult(grant, principalHit[0]) : null,

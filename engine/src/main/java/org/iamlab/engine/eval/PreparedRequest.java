@@ -1,16 +1,14 @@
 package org.iamlab.engine.eval;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.condition.ContextValues;
 import org.iamlab.engine.condition.DateValue;
 
 /**
- * A request readied for evaluation: the action lowered and split once, the resource ARN parsed once, and the
- * request context, which adds the keys AWS always supplies ({@code aws:PrincipalArn},
+ * A request readied for one evaluation: the request with the evaluation's clock and the principal's boundary,
+ * and the request context, which adds the keys AWS always supplies ({@code aws:PrincipalArn},
  * {@code aws:PrincipalAccount}, {@code aws:PrincipalType}, {@code aws:username} for users,
  * {@code aws:CurrentTime}, {@code aws:EpochTime}) unless the request gives them.
  */
@@ -33,13 +31,12 @@ public final class PreparedRequest implements ContextValues {
      */
     public PreparedRequest(Request request, long nowMillis, boolean hasPermissionsBoundary) {
         this.request = request;
-        this.actionLower = request.action().toLowerCase(Locale.ROOT);
-        int colon = actionLower.indexOf(':');
-        this.service = colon < 0 ? "" : actionLower.substring(0, colon);
-        this.actionName = colon < 0 ? actionLower : actionLower.substring(colon + 1);
-        this.resourceArn = Arn.parse(request.resource()).orElse(null);
+        this.actionLower = request.actionLower();
+        this.service = request.service();
+        this.actionName = request.actionName();
+        this.resourceArn = request.resourceArn();
         this.resourceAccount = resourceAccountOf(request, resourceArn);
-        this.context = lowerCaseKeys(request.context());
+        this.context = request.contextByLowerCaseKey();
         this.nowMillis = nowMillis;
         this.hasPermissionsBoundary = hasPermissionsBoundary;
     }
@@ -52,15 +49,6 @@ public final class PreparedRequest implements ContextValues {
             return arn.account();
         }
         return request.principal().account();
-    }
-
-    private static Map<String, List<String>> lowerCaseKeys(Map<String, List<String>> context) {
-        if (context.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> lower = new HashMap<>(context.size() * 2);
-        context.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return lower;
     }
 
     public Request request() {

@@ -1,6 +1,7 @@
 package org.iamlab.engine.eval;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.iamlab.engine.policy.Effect;
 import org.iamlab.engine.trace.StatementRef;
@@ -56,13 +57,13 @@ public final class StatementTally {
         return strongestAllow;
     }
 
-    /** The Deny statements that applied (recorded only when explaining). */
+    /** The Deny statements that applied (recorded only when explaining), as a read-only view. */
     public List<StatementRef> denies() {
-        return List.copyOf(denies);
+        return Collections.unmodifiableList(denies);
     }
 
-    /** The Allow statements that applied (recorded only when explaining). */
+    /** The Allow statements that applied (recorded only when explaining), as a read-only view. */
     public List<StatementRef> allows() {
-        return List.copyOf(allows);
+        return Collections.unmodifiableList(allows);
     }
 }

@@ -100,12 +100,14 @@ public final class Wildcard {
      * case (the evaluator lowers an action name once per request, not once per pattern).
      */
     public boolean matches(String input) {
-        return switch (shape) {
-            case ANY -> true;
-            case EXACT -> literal.equals(input);
-            case PREFIX -> input.startsWith(literal);
-            case GENERAL -> matchesGeneral(input);
-        };
+        // Compared by reference rather than switched on: this is the evaluator's innermost call.
+        if (shape == Shape.EXACT) {
+            return literal.equals(input);
+        }
+        if (shape == Shape.PREFIX) {
+            return input.startsWith(literal);
+        }
+        return shape == Shape.ANY || matchesGeneral(input);
     }
 
     private boolean matchesGeneral(String input) {

@@ -97,6 +97,7 @@ public final class JsonTraceView {
         out.put("sid", s.ref().sid());
         out.put("effect", s.effect().json());
         out.put("applies", s.applies());
+        out.put("stoppedAtAction", s.stoppedAtAction());
         out.set("action", element(s.action()));
         out.set("resource", element(s.resource()));
         out.set("principal", element(s.principal()));

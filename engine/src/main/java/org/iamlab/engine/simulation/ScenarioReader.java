@@ -34,7 +34,7 @@ public final class ScenarioReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
-            "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect",
+            "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect", "expectError",
             "rule", "note", "reference", "description");
     private static final List<String> REQUEST_FIELDS =
             List.of("principal", "action", "resource", "resourceAccount", "context");

@@ -1,0 +1,120 @@
+package org.iamlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REQUEST = "\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\","
+            + " \"action\": \"s3:GetObject\", \"resource\": \"arn:aws:s3:::logs/a.txt\"}";
+
+    private static String scenario(String id, String statement) {
+        return "{\"id\": \"" + id + "\", " + REQUEST + ", \"identityPolicies\": [{\"name\": \"ReadLogs\", \"policy\":"
+                + " {\"Version\": \"2012-10-17\", \"Statement\": [" + statement + "]}}]}";
+    }
+
+    private static final String ALLOW = "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = IamLab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private Path file(String content) throws IOException {
+        return Files.writeString(dir.resolve("in.jsonl"), content);
+    }
+
+    @Test
+    void badLinesGetLocatedErrorsWhileTheOthersAreStillDecided() throws IOException {
+        Path in = file(String.join("\n",
+                scenario("ok-1", ALLOW),
+                "{\"id\": \"broken\", \"request\": {",
+                scenario("typo", ALLOW.replace("StringEquals", "x").replace("\"Resource\": \"*\"",
+                        "\"Resource\": \"*\", \"Condition\": {\"StringEqualz\": {\"aws:username\": \"alice\"}}")),
+                scenario("effect", ALLOW.replace("Allow", "Permit")),
+                scenario("prefix", ALLOW.replace("s3:GetObject", "GetObject")),
+                scenario("ok-2", ALLOW.replace("Allow", "Deny"))));
+        Run r = run("simulate", "--jsonl", in.toString());
+
+        assertEquals(1, r.status(), "some lines failed");
+        List<JsonNode> answers = r.lines().stream().map(SimulateCommandTests::json).toList();
+        assertEquals(6, answers.size(), r.out());
+        assertEquals("Allowed", answers.get(0).get("decision").asText());
+        assertTrue(answers.get(1).get("error").asText().startsWith("line 2, column "), r.out());
+        assertTrue(answers.get(2).get("error").asText().contains("line 3, column ")
+                && answers.get(2).get("error").asText().contains("did you mean `StringEquals`?"), r.out());
+        assertTrue(answers.get(3).get("error").asText().contains("`Permit` is not an effect"), r.out());
+        assertTrue(answers.get(4).get("error").asText().contains("`GetObject` has no service prefix"), r.out());
+        assertEquals("ExplicitlyDenied", answers.get(5).get("decision").asText());
+        assertEquals("broken", answers.get(1).get("id").asText());
+    }
+
+    @Test
+    void everyScenarioDecidedMeansExitStatusZero() throws IOException {
+        Run r = run("simulate", "--jsonl", file(scenario("a", ALLOW) + "\n\n" + scenario("b", ALLOW)).toString());
+        assertEquals(0, r.status());
+        assertEquals(List.of("{\"id\":\"a\",\"decision\":\"Allowed\"}", "{\"id\":\"b\",\"decision\":\"Allowed\"}"),
+                r.lines());
+    }
+
+    @Test
+    void aSingleScenarioMaySpanLines() throws IOException {
+        Run r = run("simulate", file(scenario("pretty", ALLOW).replace(", ", ",\n  ")).toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("{\"id\":\"pretty\",\"decision\":\"Allowed\"}", r.out().strip());
+    }
+
+    @Test
+    void explainJsonAddsTheTraceWithItsSteps() throws IOException {
+        Run r = run("simulate", "--explain", "json", file(scenario("t", ALLOW)).toString());
+        JsonNode answer = json(r.out().strip());
+        assertEquals("Allowed", answer.get("trace").get("decision").asText());
+        assertEquals("EXPLICIT_DENY", answer.get("trace").get("steps").get(0).get("step").asText());
+        assertEquals("s3:GetObject", answer.get("trace").get("policies").get(0).get("statements").get(0)
+                .get("action").get("matched").asText());
+    }
+
+    @Test
+    void explainTextStartsWithTheDecisionAndItsReason() throws IOException {
+        Run r = run("simulate", "--explain", "text", file(scenario("t", ALLOW.replace("Allow", "Deny"))).toString());
+        assertEquals("ExplicitlyDenied: statement #1 in identity-based policy ReadLogs denies it", r.lines().get(0));
+    }
+
+    @Test
+    void unusableArgumentsExitWithTwo() {
+        assertEquals(2, run("simulate", "--explain", "pdf").status());
+        assertEquals(2, run("simulate", dir.resolve("missing.jsonl").toString()).status());
+        assertEquals(2, run("simulate", "--no-such-flag").status());
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.iamlab.engine.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.policy.PolicyKind;
+import org.junit.jupiter.api.Test;
+
+class ScenarioReaderTests {
+
+    private static final String REQUEST = "\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\","
+            + " \"action\": \"s3:GetObject\", \"resource\": \"arn:aws:s3:::b/k\"}";
+    private static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+            + " \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
+
+    private final ScenarioReader reader = new ScenarioReader();
+
+    @Test
+    void aMalformedLineIsReportedAtItsLineAndColumn() {
+        String line = "{\"id\": \"x\", " + REQUEST + ", \"identityPolicies\": [";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 7));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().startsWith("line 7, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void anErrorInsideAnEmbeddedPolicyPointsIntoTheFileWithTheFullPath() {
+        String bad = POLICY.replace("\"Allow\"", "\"Alow\"");
+        String line = "{\"id\": \"x\", " + REQUEST + ", \"identityPolicies\": [{\"name\": \"P\", \"policy\": " + bad
+                + "}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 3));
+        assertEquals(3, e.line());
+        assertEquals(line.indexOf("\"Alow\"") + 1, e.column(), "column of the bad value, 1-based");
+        assertEquals("identityPolicies[0].policy.Statement[0].Effect", e.path());
+        assertEquals("did you mean `Allow`?", e.hint());
+    }
+
+    @Test
+    void theIdOfABrokenScenarioIsStillFoundWhenItComesFirst() {
+        assertEquals("abc", ScenarioReader.idOf("{\"id\": \"abc\", \"request\": {"));
+        assertEquals(42L, ScenarioReader.idOf("{\"id\": 42, \"request\": {"));
+        assertNull(ScenarioReader.idOf("not json"));
+    }
+
+    @Test
+    void aResourcePolicyOnARoleAssumptionIsReadAsTheRolesTrustPolicy() {
+        String line = "{\"request\": {\"principal\": \"lambda.amazonaws.com\", \"action\": \"sts:AssumeRole\","
+                + " \"resource\": \"arn:aws:iam::111122223333:role/fn\"}, \"resourcePolicy\": {\"Version\":"
+                + " \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\":"
+                + " \"lambda.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}}";
+        Scenario s = reader.read(line, 1);
+        assertEquals(PolicyKind.TRUST, s.request().resourcePolicy().ref().kind());
+    }
+
+    @Test
+    void theSamePolicyTextIsCompiledOnce() {
+        String line = "{" + REQUEST + ", \"identityPolicies\": [{\"name\": \"A\", \"policy\": " + POLICY
+                + "}, {\"name\": \"B\", \"policy\": " + POLICY + "}]}";
+        Scenario s = reader.read(line, 1);
+        assertSame(s.request().identityPolicies().get(0).policy(), s.request().identityPolicies().get(1).policy());
+        assertEquals("B", s.request().identityPolicies().get(1).ref().name());
+    }
+
+    @Test
+    void aMissingOrganizationMeansNoControlPolicyLevels() {
+        Scenario s = reader.read("{" + REQUEST + "}", 1);
+        assertNull(s.request().serviceControlPolicies());
+        assertNull(s.request().resourceControlPolicies());
+    }
+}
