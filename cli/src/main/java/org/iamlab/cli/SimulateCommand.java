@@ -2,18 +2,23 @@ package org.iamlab.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.iamlab.engine.authz.Authorization;
 import org.iamlab.engine.authz.Authorizer;
 import org.iamlab.engine.parse.PolicyParseException;
@@ -28,8 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code iamlab simulate}: decides scenarios of the simulation format (DESIGN.md §3, docs/simulation-format.md)
- * and prints one answer per scenario. A scenario that cannot be read gets its located error in place of its
- * answer, and the run goes on.
+ * and prints one answer per scenario, in input order. A scenario that cannot be read gets its located error in
+ * place of its answer, and the run goes on. With {@code --jsonl}, batches of lines are decided on all cores.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Decide simulation-format scenarios and print one JSON line each:",
@@ -53,61 +58,128 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also explain each decision: ${COMPLETION-CANDIDATES}.")
     private Explain explain;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads deciding --jsonl input (default: one per core).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private final Authorizer authorizer = Authorizer.withSystemClock();
+    private final ThreadLocal<ScenarioReader> readers = ThreadLocal.withInitial(ScenarioReader::new);
+
+    /** What one batch of scenarios printed, and whether any of them failed. */
+    private record Answers(String text, boolean failed) {
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         if (explain == Explain.html) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--explain html is not available yet; use text or json");
         }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        Authorizer authorizer = Authorizer.withSystemClock();
-        ScenarioReader reader = new ScenarioReader();
-        boolean failed = false;
-        try (BufferedReader in = new BufferedReader(open(), 1 << 16)) {
-            if (jsonl) {
-                String line;
-                int number = 0;
-                while ((line = in.readLine()) != null) {
-                    number++;
-                    if (!line.isBlank()) {
-                        failed |= !answer(line, number, reader, authorizer, out);
-                    }
-                }
-            } else {
-                StringBuilder all = new StringBuilder();
-                char[] buffer = new char[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    all.append(buffer, 0, n);
-                }
-                failed = !answer(all.toString(), 1, reader, authorizer, out);
-            }
+        boolean failed;
+        try (InputStream in = open()) {
+            failed = jsonl ? decideLines(in, out) : decideOne(in.readAllBytes(), out);
         }
         out.flush();
         return failed ? IamLab.SOME_INPUT_FAILED : IamLab.OK;
     }
 
-    private Reader open() throws IOException {
+    private InputStream open() throws IOException {
         if (file.equals("-")) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+            return System.in;
         }
         try {
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+            return Files.newInputStream(Path.of(file));
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
         }
     }
 
+    private boolean decideOne(byte[] input, PrintWriter out) {
+        StringWriter text = new StringWriter();
+        boolean ok = answer(input, 0, input.length, 1, new PrintWriter(text));
+        out.print(text);
+        return !ok;
+    }
+
+    /** Decides batches of lines on a pool of threads and prints their answers in input order. */
+    private boolean decideLines(InputStream in, PrintWriter out) throws IOException, InterruptedException {
+        LineBatches batches = new LineBatches(in);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "iamlab-simulate");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean failed = false;
+        try {
+            ArrayDeque<Future<Answers>> pending = new ArrayDeque<>();
+            for (LineBatches.Batch batch; (batch = batches.next()) != null; ) {
+                LineBatches.Batch b = batch;
+                pending.add(pool.submit(() -> decide(b)));
+                while (pending.size() > 2 * threads) {
+                    failed |= print(pending.poll(), out);
+                }
+            }
+            while (!pending.isEmpty()) {
+                failed |= print(pending.poll(), out);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return failed;
+    }
+
+    private static boolean print(Future<Answers> future, PrintWriter out) throws InterruptedException {
+        try {
+            Answers answers = future.get();
+            out.print(answers.text());
+            return answers.failed();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private Answers decide(LineBatches.Batch batch) {
+        StringWriter text = new StringWriter(batch.count() * 48);
+        PrintWriter out = new PrintWriter(text);
+        boolean failed = false;
+        for (int i = 0; i < batch.count(); i++) {
+            int from = batch.starts()[i];
+            int to = batch.ends()[i];
+            if (!isBlank(batch.data(), from, to)) {
+                failed |= !answer(batch.data(), from, to - from, batch.firstLine() + i, out);
+            }
+        }
+        out.flush();
+        return new Answers(text.toString(), failed);
+    }
+
+    private static boolean isBlank(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Prints the answer for one scenario; false when it could not be read. */
-    private boolean answer(String json, int lineNumber, ScenarioReader reader, Authorizer authorizer,
-                           PrintWriter out) throws IOException {
+    private boolean answer(byte[] data, int offset, int length, int lineNumber, PrintWriter out) {
         Scenario scenario;
         try {
-            scenario = reader.read(json, lineNumber);
+            scenario = readers.get().read(data, offset, length, lineNumber);
         } catch (PolicyParseException e) {
-            Object id = ScenarioReader.idOf(json);
+            Object id = ScenarioReader.idOf(new String(data, offset, length, StandardCharsets.UTF_8));
             if (explain == Explain.text) {
                 out.println("error" + (id == null ? "" : " in " + id) + ": " + e.getMessage());
                 out.println();
@@ -127,8 +199,7 @@ final class SimulateCommand implements Callable<Integer> {
         return true;
     }
 
-    private static void writeLine(PrintWriter out, Object id, String field, String value,
-                                  com.fasterxml.jackson.databind.JsonNode trace) throws IOException {
+    private static void writeLine(PrintWriter out, Object id, String field, String value, JsonNode trace) {
         StringWriter line = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
@@ -140,6 +211,8 @@ final class SimulateCommand implements Callable<Integer> {
                 g.writeTree(trace);
             }
             g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.println(line);
     }

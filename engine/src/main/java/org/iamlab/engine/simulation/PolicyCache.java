@@ -1,6 +1,8 @@
 package org.iamlab.engine.simulation;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iamlab.engine.eval.CompiledPolicy;
@@ -9,16 +11,65 @@ import org.iamlab.engine.parse.PolicyParser;
 import org.iamlab.engine.policy.PolicyKind;
 
 /**
- * Compiled policies by their exact text and kind, so that a corpus repeating a policy (a managed policy
- * attached to many principals) parses and compiles it once. Least recently used entries are dropped beyond
- * {@code capacity}. Not thread-safe: one reader, one cache.
+ * Compiled policies by their exact text (UTF-8 bytes) and kind, so that a corpus repeating a policy (a managed
+ * policy attached to many principals) parses and compiles it once. Least recently used entries are dropped
+ * beyond the capacity. Not thread-safe: one reader, one cache.
+ *
+ * <p>Policies can be large (an AWS managed policy reaches 150 KB) and each scenario repeats several, so the
+ * lookup hashes a sample of the bytes and confirms a hit by comparing them all, which is far cheaper than a
+ * full hash.
  */
 public final class PolicyCache {
 
-    private record Key(PolicyKind kind, String text) {
+    private static final int SAMPLES = 256;
+
+    private static final class Key {
+        final PolicyKind kind;
+        final byte[] text;
+        final long hash;
+
+        Key(PolicyKind kind, byte[] text, long hash) {
+            this.kind = kind;
+            this.text = text;
+            this.hash = hash;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(hash);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.kind == kind && Arrays.equals(k.text, text);
+        }
+    }
+
+    /** A probe for a range of a larger buffer, equal to the stored {@link Key} with the same bytes. */
+    private static final class Probe {
+        final PolicyKind kind;
+        final byte[] buffer;
+        final int from;
+        final int to;
+        final long hash;
+
+        Probe(PolicyKind kind, byte[] buffer, int from, int to) {
+            this.kind = kind;
+            this.buffer = buffer;
+            this.from = from;
+            this.to = to;
+            this.hash = sampledHash(kind, buffer, from, to);
+        }
+
+        boolean matches(Key key) {
+            return key.hash == hash && key.kind == kind
+                    && Arrays.equals(key.text, 0, key.text.length, buffer, from, to);
+        }
     }
 
     private final Map<Key, CompiledPolicy> entries;
+    /** The most recent key for each sampled hash, to find a probe's entry without copying its bytes. */
+    private final Map<Long, Key> keysByHash = new java.util.HashMap<>();
 
     /** A cache of up to 4,096 policies. */
     public PolicyCache() {
@@ -29,28 +80,50 @@ public final class PolicyCache {
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicy> eldest) {
-                return size() > capacity;
+                boolean full = size() > capacity;
+                if (full) {
+                    keysByHash.remove(eldest.getKey().hash, eldest.getKey());
+                }
+                return full;
             }
         };
     }
 
     /**
-     * The compiled policy for {@code text}; a parse error is reported at its place in the enclosing input
-     * ({@code start}, the location of the policy's opening brace, and {@code path}, its JSON path there).
+     * The compiled policy whose JSON is bytes {@code from} to {@code to} of {@code utf8}; a parse error is
+     * reported at its place in the enclosing input ({@code start}, the location of the policy's opening brace,
+     * and {@code path}, its JSON path there).
      */
-    public CompiledPolicy compile(String text, PolicyKind kind, JsonLocation start, String path) {
-        Key key = new Key(kind, text);
-        CompiledPolicy cached = entries.get(key);
-        if (cached != null) {
-            return cached;
+    public CompiledPolicy compile(byte[] utf8, int from, int to, PolicyKind kind, JsonLocation start, String path) {
+        Probe probe = new Probe(kind, utf8, from, to);
+        Key known = keysByHash.get(probe.hash);
+        if (known != null && probe.matches(known)) {
+            CompiledPolicy cached = entries.get(known);
+            if (cached != null) {
+                return cached;
+            }
         }
+        String text = new String(utf8, from, to - from, StandardCharsets.UTF_8);
         CompiledPolicy compiled;
         try {
             compiled = CompiledPolicy.compile(PolicyParser.parse(text, kind), kind);
         } catch (PolicyParseException e) {
             throw e.within(start.getLineNr(), start.getColumnNr(), path);
         }
+        Key key = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
         entries.put(key, compiled);
+        keysByHash.put(key.hash, key);
         return compiled;
+    }
+
+    /** A hash of the kind, the length and up to {@value #SAMPLES} evenly spread bytes. */
+    private static long sampledHash(PolicyKind kind, byte[] buffer, int from, int to) {
+        int length = to - from;
+        long h = kind.ordinal() * 31L + length;
+        int step = Math.max(1, length / SAMPLES);
+        for (int i = from; i < to; i += step) {
+            h = h * 1_000_003L + buffer[i];
+        }
+        return h;
     }
 }
