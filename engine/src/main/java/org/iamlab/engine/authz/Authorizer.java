@@ -107,7 +107,8 @@ public final class Authorizer {
     private static StatementTally evaluate(List<AttachedPolicy> policies, PreparedRequest request,
                                            List<PolicyResult> considered, boolean explain) {
         StatementTally tally = new StatementTally(explain);
-        for (AttachedPolicy p : policies) {
+        for (int i = 0; i < policies.size(); i++) {
+            AttachedPolicy p = policies.get(i);
             p.policy().evaluate(request, p.ref(), tally, considered);
             if (!explain && tally.denied()) {
                 break;

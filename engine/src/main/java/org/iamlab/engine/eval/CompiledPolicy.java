@@ -25,6 +25,11 @@ public final class CompiledPolicy {
     private final Map<String, Slice> byService;
     /** Statements that may match any service (NotAction, {@code *}, wildcard prefixes), in order. */
     private final Slice anyService;
+    /**
+     * One bit per service named, by hash: a request whose service's bit is clear meets only the spanning
+     * statements, and most policies have none, so most policies are passed over without a map lookup.
+     */
+    private final long serviceBits;
 
     /**
      * The statements that may match one service, each with its patterns for that service (or null); for the
@@ -72,6 +77,23 @@ public final class CompiledPolicy {
             }
             byService.put(e.getKey(), new Slice(merged.toArray(NONE), actions));
         }
+        long bits = 0;
+        for (String service : byService.keySet()) {
+            bits |= serviceBit(service);
+        }
+        this.serviceBits = bits;
+    }
+
+    private static long serviceBit(String service) {
+        return 1L << (service.hashCode() & 63);
+    }
+
+    /** The statements that may match {@code service}'s actions. */
+    private Slice sliceFor(String service) {
+        if ((serviceBits & serviceBit(service)) == 0) {
+            return anyService;
+        }
+        return byService.getOrDefault(service, anyService);
     }
 
     /** Compiles {@code document}, a policy of the given kind. */
@@ -100,7 +122,7 @@ public final class CompiledPolicy {
      */
     public void evaluate(PreparedRequest request, PolicyRef ref, StatementTally tally, List<PolicyResult> trace) {
         if (trace == null) {
-            Slice slice = byService.getOrDefault(request.service(), anyService);
+            Slice slice = sliceFor(request.service());
             CompiledStatement[] candidates = slice.statements();
             for (int i = 0; i < candidates.length; i++) {
                 CompiledStatement s = candidates[i];
@@ -116,13 +138,24 @@ public final class CompiledPolicy {
             }
             return;
         }
+        // Every statement goes into the trace; those outside the service's slice are about other actions,
+        // which the index already knows, so they are recorded as such without matching.
+        Slice slice = sliceFor(request.service());
+        CompiledStatement[] candidates = slice.statements();
         List<StatementResult> results = new ArrayList<>(statements.length);
+        int next = 0;
         for (CompiledStatement s : statements) {
-            Applicability a = s.evaluate(request, ref, results);
-            if (a.applies()) {
-                tally.count(s.effect(), a, results.get(results.size() - 1).ref());
+            if (next < candidates.length && candidates[next] == s) {
+                Applicability a = slice == anyService ? s.evaluate(request, ref, results)
+                        : s.evaluate(request, ref, results, slice.actions()[next]);
+                next++;
+                if (a.applies()) {
+                    tally.count(s.effect(), a, results.get(results.size() - 1).ref());
+                }
+            } else {
+                results.add(s.otherActions(ref));
             }
         }
-        trace.add(new PolicyResult(ref, results));
+        trace.add(new PolicyResult(ref, document, results));
     }
 }

@@ -28,11 +28,13 @@ public final class CompiledStatement {
     private final boolean namesPrincipals;
     private final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
+    private final ElementResult noActionMatch;
 
     CompiledStatement(Statement source, int index, PolicyKind kind, boolean variablesEnabled) {
         this.source = source;
         this.index = index;
         this.action = new ActionMatcher(source.action());
+        this.noActionMatch = new ElementResult(source.action().jsonName(), false, null);
         this.resource = source.resource() == null ? null : new ResourceMatcher(source.resource(), variablesEnabled);
         this.namesPrincipals = kind.namesPrincipals();
         this.principal = source.principal() == null ? null : new PrincipalMatcher(source.principal());
@@ -41,6 +43,12 @@ public final class CompiledStatement {
         for (int i = 0; i < conditions.length; i++) {
             conditions[i] = CompiledCondition.compile(written.get(i), variablesEnabled);
         }
+    }
+
+    /** The trace entry of this statement for a request whose action its Action does not name. */
+    StatementResult otherActions(PolicyRef policy) {
+        return StatementResult.actionMismatch(new StatementRef(policy, index, source.sid()), source.effect(),
+                noActionMatch);
     }
 
     public Statement source() {

@@ -47,7 +47,7 @@ public final class Request {
             lower.put(k.toLowerCase(Locale.ROOT).intern(), values);
         });
         this.context = Collections.unmodifiableMap(copy);
-        this.contextByLowerCaseKey = Collections.unmodifiableMap(lower);
+        this.contextByLowerCaseKey = lower;
         this.actionLower = action.toLowerCase(Locale.ROOT);
         int colon = actionLower.indexOf(':');
         this.service = colon < 0 ? "" : actionLower.substring(0, colon).intern();
@@ -98,6 +98,7 @@ public final class Request {
         return resourceArn;
     }
 
+    /** Context values by lower-case key; read-only by convention (never handed outside the package). */
     Map<String, List<String>> contextByLowerCaseKey() {
         return contextByLowerCaseKey;
     }

@@ -145,32 +145,39 @@ public final class Template {
             return Wildcard.compile(raw, ignoreCase);
         }
         StringBuilder chars = new StringBuilder(raw.length() + 16);
-        List<Boolean> wild = new ArrayList<>(raw.length() + 16);
+        boolean[] wild = new boolean[raw.length() + 16];
         for (Part part : parts) {
             if (part instanceof Text t) {
-                for (char c : t.text().toCharArray()) {
+                String text = t.text();
+                for (int k = 0; k < text.length(); k++) {
+                    char c = text.charAt(k);
+                    wild = mark(wild, chars.length(), c == '*' || c == '?');
                     chars.append(c);
-                    wild.add(c == '*' || c == '?');
                 }
             } else if (part instanceof Escaped e) {
+                wild = mark(wild, chars.length(), false);
                 chars.append(e.character());
-                wild.add(false);
             } else if (part instanceof Variable v) {
                 String value = valueOf(v, source);
                 if (value == null) {
                     return null;
                 }
+                wild = mark(wild, chars.length() + value.length(), false);
                 chars.append(value);
-                for (int k = 0; k < value.length(); k++) {
-                    wild.add(false);
-                }
             }
         }
-        boolean[] flags = new boolean[wild.size()];
-        for (int k = 0; k < flags.length; k++) {
-            flags[k] = wild.get(k);
+        char[] text = new char[chars.length()];
+        chars.getChars(0, text.length, text, 0);
+        return Wildcard.of(raw, text, java.util.Arrays.copyOf(wild, text.length), ignoreCase);
+    }
+
+    /** Sets {@code wild[index]} (growing the array when needed); positions left unset stay literal. */
+    private static boolean[] mark(boolean[] wild, int index, boolean isWildcard) {
+        boolean[] w = index < wild.length ? wild : java.util.Arrays.copyOf(wild, Math.max(index + 1, wild.length * 2));
+        if (index < w.length && isWildcard) {
+            w[index] = true;
         }
-        return Wildcard.of(raw, chars.toString().toCharArray(), flags, ignoreCase);
+        return w;
     }
 
     private static String valueOf(Variable variable, VariableSource source) {
