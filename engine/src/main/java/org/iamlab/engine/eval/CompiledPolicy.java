@@ -30,6 +30,7 @@ public final class CompiledPolicy {
      * statements, and most policies have none, so most policies are passed over without a map lookup.
      */
     private final long serviceBits;
+    private volatile OtherActions otherActions;
 
     /**
      * The statements that may match one service, each with its patterns for that service (or null); for the
@@ -84,16 +85,36 @@ public final class CompiledPolicy {
         this.serviceBits = bits;
     }
 
-    private static long serviceBit(String service) {
+    static long serviceBit(String service) {
         return 1L << (service.hashCode() & 63);
     }
 
-    /** The statements that may match {@code service}'s actions. */
-    private Slice sliceFor(String service) {
-        if ((serviceBits & serviceBit(service)) == 0) {
+    /** The statements that may match the request's actions. */
+    private Slice sliceFor(PreparedRequest request) {
+        if ((serviceBits & request.serviceBit()) == 0) {
             return anyService;
         }
-        return byService.getOrDefault(service, anyService);
+        return byService.getOrDefault(request.service(), anyService);
+    }
+
+    /**
+     * The trace entries of statements about other actions, for the policy attached as {@code ref}: they do not
+     * depend on the request, so the last attachment's are kept (a benign race: a lost update is recomputed).
+     */
+    private StatementResult[] otherActionResults(PolicyRef ref) {
+        OtherActions cached = otherActions;
+        if (cached == null || cached.ref() != ref) {
+            StatementResult[] results = new StatementResult[statements.length];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = statements[i].otherActions(ref);
+            }
+            cached = new OtherActions(ref, results);
+            otherActions = cached;
+        }
+        return cached.results();
+    }
+
+    private record OtherActions(PolicyRef ref, StatementResult[] results) {
     }
 
     /** Compiles {@code document}, a policy of the given kind. */
@@ -122,7 +143,7 @@ public final class CompiledPolicy {
      */
     public void evaluate(PreparedRequest request, PolicyRef ref, StatementTally tally, List<PolicyResult> trace) {
         if (trace == null) {
-            Slice slice = sliceFor(request.service());
+            Slice slice = sliceFor(request);
             CompiledStatement[] candidates = slice.statements();
             for (int i = 0; i < candidates.length; i++) {
                 CompiledStatement s = candidates[i];
@@ -140,8 +161,9 @@ public final class CompiledPolicy {
         }
         // Every statement goes into the trace; those outside the service's slice are about other actions,
         // which the index already knows, so they are recorded as such without matching.
-        Slice slice = sliceFor(request.service());
+        Slice slice = sliceFor(request);
         CompiledStatement[] candidates = slice.statements();
+        StatementResult[] others = otherActionResults(ref);
         List<StatementResult> results = new ArrayList<>(statements.length);
         int next = 0;
         for (CompiledStatement s : statements) {
@@ -153,7 +175,7 @@ public final class CompiledPolicy {
                     tally.count(s.effect(), a, results.get(results.size() - 1).ref());
                 }
             } else {
-                results.add(s.otherActions(ref));
+                results.add(others[s.index()]);
             }
         }
         trace.add(new PolicyResult(ref, document, results));

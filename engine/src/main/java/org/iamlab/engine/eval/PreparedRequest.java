@@ -69,6 +69,11 @@ public final class PreparedRequest implements ContextValues {
         return service;
     }
 
+    /** The service's bit in a compiled policy's service filter. */
+    long serviceBit() {
+        return request.serviceBit();
+    }
+
     /** The action name without its prefix, in lower case, e.g. {@code getobject}. */
     public String actionName() {
         return actionName;

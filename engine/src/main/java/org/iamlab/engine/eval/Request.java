@@ -30,6 +30,7 @@ public final class Request {
     private final String actionLower;
     private final String service;
     private final String actionName;
+    private final long serviceBit;
     private final Arn resourceArn;
     private final Map<String, List<String>> contextByLowerCaseKey;
 
@@ -52,12 +53,8 @@ public final class Request {
         int colon = actionLower.indexOf(':');
         this.service = colon < 0 ? "" : actionLower.substring(0, colon).intern();
         this.actionName = colon < 0 ? actionLower : actionLower.substring(colon + 1);
+        this.serviceBit = CompiledPolicy.serviceBit(service);
         this.resourceArn = Arn.parse(resource).orElse(null);
-    }
-
-    /** A request without context values whose resource account is read from the ARN. */
-    public static Request of(String principal, String action, String resource) {
-        return new Request(Principal.parse(principal), action, resource, null, Map.of());
     }
 
     public Principal principal() {
@@ -92,6 +89,10 @@ public final class Request {
 
     String actionName() {
         return actionName;
+    }
+
+    long serviceBit() {
+        return serviceBit;
     }
 
     Arn resourceArn() {

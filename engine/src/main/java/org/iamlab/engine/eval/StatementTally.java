@@ -38,10 +38,6 @@ public final class StatementTally {
         }
     }
 
-    boolean explaining() {
-        return explaining;
-    }
-
     /** True when some statement with {@code "Effect": "Deny"} applied. */
     public boolean denied() {
         return denied;

@@ -109,11 +109,6 @@ public final class Template {
         return hasVariables;
     }
 
-    /** The variables used, in order of appearance. */
-    public List<Variable> variables() {
-        return parts.stream().filter(Variable.class::isInstance).map(Variable.class::cast).toList();
-    }
-
     /** The text with variables filled in, or {@code null} when a variable has no value and no default. */
     public String resolveText(VariableSource source) {
         if (!hasVariables) {

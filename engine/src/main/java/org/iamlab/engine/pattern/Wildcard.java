@@ -17,15 +17,13 @@ public final class Wildcard {
     private final String text;
     private final char[] chars;
     private final boolean[] wild;
-    private final boolean ignoreCase;
     private final Shape shape;
     private final String literal;
 
-    private Wildcard(String text, char[] chars, boolean[] wild, boolean ignoreCase) {
+    private Wildcard(String text, char[] chars, boolean[] wild) {
         this.text = text;
         this.chars = chars;
         this.wild = wild;
-        this.ignoreCase = ignoreCase;
         this.shape = shapeOf(chars, wild);
         this.literal = switch (shape) {
             case EXACT -> new String(chars);
@@ -41,7 +39,7 @@ public final class Wildcard {
         for (int i = 0; i < chars.length; i++) {
             wild[i] = chars[i] == '*' || chars[i] == '?';
         }
-        return new Wildcard(pattern, chars, wild, ignoreCase);
+        return new Wildcard(pattern, chars, wild);
     }
 
     /** Compiles a pattern whose wildcard positions were decided by the caller (see {@link Template}). */
@@ -52,7 +50,7 @@ public final class Wildcard {
                 copy[i] = Character.toLowerCase(copy[i]);
             }
         }
-        return new Wildcard(displayText, copy, Arrays.copyOf(wild, wild.length), ignoreCase);
+        return new Wildcard(displayText, copy, Arrays.copyOf(wild, wild.length));
     }
 
     /** A pattern that matches {@code value} literally, wildcard characters included. */
@@ -135,11 +133,6 @@ public final class Wildcard {
             p++;
         }
         return p == m;
-    }
-
-    /** Whether the pattern was compiled to ignore case (its input must then be lower case). */
-    public boolean ignoresCase() {
-        return ignoreCase;
     }
 
     @Override

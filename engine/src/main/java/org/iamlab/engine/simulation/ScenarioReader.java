@@ -152,7 +152,7 @@ public final class ScenarioReader {
                     case "sessionPolicy" -> session = singlePolicy(PolicyKind.SESSION, field);
                     case "serviceControlPolicies" -> scps = levels(PolicyKind.SERVICE_CONTROL);
                     case "resourceControlPolicies" -> rcps = levels(PolicyKind.RESOURCE_CONTROL);
-                    case "expect" -> expect = expectation(value);
+                    case "expect" -> expect = expectation();
                     case "rule" -> rule = value == JsonToken.VALUE_STRING ? in.getText() : null;
                     default -> {
                         if (!FIELDS.contains(field)) {
@@ -265,7 +265,7 @@ public final class ScenarioReader {
             throw error("context values are strings or arrays of strings", null);
         }
 
-        private Decision expectation(JsonToken value) throws IOException {
+        private Decision expectation() throws IOException {
             String label = string();
             Decision d = Decision.fromLabel(label);
             if (d == null) {
