@@ -51,6 +51,8 @@ public final class PolicyParser {
     private JsonParser in;
     private final PathTracker path = new PathTracker();
     private PolicyParseException firstVariableUse;
+    /** Where the field name being read stands, for errors about the name itself. */
+    private JsonLocation nameLocation;
 
     private PolicyParser(PolicyKind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -107,6 +109,7 @@ public final class PolicyParser {
         List<Statement> statements = null;
         boolean statementAsObject = false;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
+            nameLocation = in.currentTokenLocation();
             String name = in.currentName();
             in.nextToken();
             path.push(name);
@@ -170,6 +173,7 @@ public final class PolicyParser {
         PrincipalElement principal = null;
         List<Condition> conditions = List.of();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
+            nameLocation = in.currentTokenLocation();
             String name = in.currentName();
             in.nextToken();
             path.push(name);
@@ -292,6 +296,7 @@ public final class PolicyParser {
         }
         Map<PrincipalType, StringList> principals = new LinkedHashMap<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
+            nameLocation = in.currentTokenLocation();
             String name = in.currentName();
             in.nextToken();
             path.push(name);
@@ -336,12 +341,13 @@ public final class PolicyParser {
         }
         List<Condition> conditions = new ArrayList<>();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
+            nameLocation = in.currentTokenLocation();
             String operatorText = in.currentName();
             in.nextToken();
             path.push(operatorText);
             QualifiedOperator operator = QualifiedOperator.parse(operatorText).orElseThrow(() -> {
                 String hint = Hints.didYouMean(operatorText, ConditionOperator.allSpellings());
-                return error("`" + operatorText + "` is not a condition operator",
+                return errorAt(nameLocation, "`" + operatorText + "` is not a condition operator",
                         hint != null ? hint : "see the IAM User Guide's list of condition operators");
             });
             if (in.currentToken() != JsonToken.START_OBJECT) {
@@ -450,9 +456,10 @@ public final class PolicyParser {
         }
     }
 
+    /** An unknown name, reported where the name (not its value) stands. */
     private PolicyParseException unknownKey(String name, List<String> known, String what) {
         String hint = Hints.didYouMean(name, known);
-        return error("`" + name + "` is not a " + what,
+        return errorAt(nameLocation, "`" + name + "` is not a " + what,
                 hint != null ? hint : "expected one of " + String.join(", ", known));
     }
 

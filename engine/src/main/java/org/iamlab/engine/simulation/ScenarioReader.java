@@ -117,6 +117,7 @@ public final class ScenarioReader {
         private final byte[] source;
         private final int base;
         private final List<String> path = new ArrayList<>();
+        private JsonLocation nameAt;
 
         Reading(JsonParser in, byte[] source, int base) {
             this.in = in;
@@ -140,6 +141,7 @@ public final class ScenarioReader {
             Decision expect = null;
             String rule = null;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
+                nameAt = in.currentTokenLocation();
                 String field = in.currentName();
                 JsonToken value = in.nextToken();
                 path.add(field);
@@ -190,6 +192,7 @@ public final class ScenarioReader {
             Map<String, List<String>> context = Map.of();
             JsonLocation principalAt = start;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
+                nameAt = in.currentTokenLocation();
                 String field = in.currentName();
                 in.nextToken();
                 path.add(field);
@@ -294,6 +297,7 @@ public final class ScenarioReader {
             String name = defaultName;
             Raw raw = null;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
+                nameAt = in.currentTokenLocation();
                 String field = in.currentName();
                 in.nextToken();
                 path.add(field);
@@ -344,6 +348,7 @@ public final class ScenarioReader {
                 String name = "level " + (index + 1);
                 List<AttachedPolicy> policies = List.of();
                 while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    nameAt = in.currentTokenLocation();
                     String field = in.currentName();
                     in.nextToken();
                     path.add(field);
@@ -399,14 +404,18 @@ public final class ScenarioReader {
             return out.toString();
         }
 
+        /** An unknown field name, reported where the name stands. */
         private PolicyParseException unknown(String field, List<String> known, String what) {
             String hint = Hints.didYouMean(field, known);
-            return error("`" + field + "` is not a " + what, hint != null ? hint
+            return errorAt(nameAt, "`" + field + "` is not a " + what, hint != null ? hint
                     : "expected one of " + String.join(", ", known));
         }
 
         private PolicyParseException error(String problem, String hint) {
-            JsonLocation at = in.currentTokenLocation();
+            return errorAt(in.currentTokenLocation(), problem, hint);
+        }
+
+        private PolicyParseException errorAt(JsonLocation at, String problem, String hint) {
             return new PolicyParseException(at.getLineNr(), at.getColumnNr(), here(), problem, hint);
         }
 

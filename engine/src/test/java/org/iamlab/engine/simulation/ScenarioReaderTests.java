@@ -41,6 +41,14 @@ class ScenarioReaderTests {
     }
 
     @Test
+    void anUnknownFieldIsReportedWhereItsNameStands() {
+        String line = "{" + REQUEST + ", \"identityPolicy\": []}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 1));
+        assertEquals(line.indexOf("\"identityPolicy\"") + 1, e.column());
+        assertEquals("did you mean `identityPolicies`?", e.hint());
+    }
+
+    @Test
     void theIdOfABrokenScenarioIsStillFoundWhenItComesFirst() {
         assertEquals("abc", ScenarioReader.idOf("{\"id\": \"abc\", \"request\": {"));
         assertEquals(42L, ScenarioReader.idOf("{\"id\": 42, \"request\": {"));

@@ -1,0 +1,95 @@
+package org.iamlab.engine.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.iamlab.engine.policy.ConditionOperator;
+import org.iamlab.engine.policy.PolicyDocument;
+import org.iamlab.engine.policy.PolicyKind;
+import org.iamlab.engine.policy.QualifiedOperator.SetQualifier;
+import org.iamlab.engine.policy.Statement;
+import org.junit.jupiter.api.Test;
+
+class PolicyParserTests {
+
+    @Test
+    void anErrorInAPrettyPrintedPolicyNamesItsLineColumnAndPath() {
+        String policy = """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+                    {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*",
+                     "Condition": {"StringEqualz": {"aws:username": "alice"}}}
+                  ]
+                }""";
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> PolicyParser.parse(policy, PolicyKind.IDENTITY));
+        assertEquals(6, e.line());
+        assertEquals(20, e.column(), "the column of the operator name");
+        assertEquals("Statement[1].Condition.StringEqualz", e.path());
+        assertEquals("did you mean `StringEquals`?", e.hint());
+    }
+
+    @Test
+    void aLoneStatementMayBeWrittenAsAnObjectAndStaysSoWhenWritten() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+        PolicyDocument document = PolicyParser.parse(policy, PolicyKind.IDENTITY);
+        assertTrue(document.statementWrittenAsObject());
+        assertEquals(policy, PolicyWriter.write(document));
+    }
+
+    @Test
+    void theVersionMayFollowTheStatementAndStillEnablesVariables() {
+        String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}],\"Version\":\"2012-10-17\"}";
+        assertTrue(PolicyParser.parse(policy, PolicyKind.IDENTITY).variablesEnabled());
+    }
+
+    @Test
+    void aPolicyVariableWithoutVersion2012IsAnErrorWithAHint() {
+        String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> PolicyParser.parse(policy, PolicyKind.IDENTITY));
+        assertEquals("Statement[0].Resource", e.path());
+        assertTrue(e.hint().contains("\"Version\": \"2012-10-17\""), e.hint());
+    }
+
+    @Test
+    void conditionOperatorsAreReadWithTheirSetQualifierAndIfExists() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"ForAnyValue:StringLikeIfExists\":{\"aws:TagKeys\":[\"a*\"]},"
+                + "\"Bool\":{\"aws:SecureTransport\":true}}}]}";
+        Statement s = PolicyParser.parse(policy, PolicyKind.IDENTITY).statements().get(0);
+        assertEquals(SetQualifier.FOR_ANY_VALUE, s.conditions().get(0).operator().qualifier());
+        assertEquals(ConditionOperator.STRING_LIKE, s.conditions().get(0).operator().base());
+        assertTrue(s.conditions().get(0).operator().ifExists());
+        assertEquals("true", s.conditions().get(1).values().values().get(0), "booleans are read as their text");
+    }
+
+    @Test
+    void aTrustPolicyStatementNeedsNoResource() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        assertNull(PolicyParser.parse(trust, PolicyKind.TRUST).statements().get(0).resource());
+        assertThrows(PolicyParseException.class, () -> PolicyParser.parse(trust, PolicyKind.IDENTITY));
+    }
+
+    @Test
+    void trailingContentAfterThePolicyIsAnError() {
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> PolicyParser.parse(
+                "{\"Statement\":[]} {}", PolicyKind.IDENTITY));
+        assertTrue(e.getMessage().contains("unexpected content after the policy"), e.getMessage());
+    }
+
+    @Test
+    void hintsOnlySuggestNamesThatAreCloseEnough() {
+        assertEquals("did you mean `Allow`?", Hints.didYouMean("allow", java.util.List.of("Allow", "Deny")));
+        assertNull(Hints.didYouMean("Permit", java.util.List.of("Allow", "Deny")));
+        assertFalse(Hints.closest("", java.util.List.of("Statement")).isPresent());
+    }
+}
