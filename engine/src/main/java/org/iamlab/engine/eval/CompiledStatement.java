@@ -103,11 +103,12 @@ public final class CompiledStatement {
         }
 
         Applicability grant = Applicability.APPLIES;
-        String[] principalHit = null;
+        int principalHit = -1;
         if (namesPrincipals) {
-            principalHit = new String[1];
-            grant = principal == null ? Applicability.NOT_APPLICABLE
-                    : principal.match(request, source.effect() == Effect.DENY, principalHit);
+            if (principal != null) {
+                principalHit = principal.match(request, source.effect() == Effect.DENY);
+            }
+            grant = principal == null ? Applicability.NOT_APPLICABLE : principal.applicability(principalHit, request);
             if (!grant.applies() && !tracing) {
                 return Applicability.NOT_APPLICABLE;
             }
@@ -130,7 +131,8 @@ public final class CompiledStatement {
                     false, new ElementResult(source.action().jsonName(), true, actionHit),
                     resource == null ? null
                             : new ElementResult(source.resource().jsonName(), resourceHolds, resourceHit),
-                    namesPrincipals ? principalResult(grant, principalHit[0]) : null,
+                    namesPrincipals ? principalResult(grant, principal == null ? null : principal.written(principalHit))
+                            : null,
                     conditionTrace));
         }
         return applies ? grant : Applicability.NOT_APPLICABLE;

@@ -30,6 +30,7 @@ final class PrincipalMatcher {
     }
 
     private static final Entry NOT_LISTED = new Entry("(not listed in NotPrincipal)", Kind.EVERYONE, null, null);
+    private static final int NOT_LISTED_INDEX = -2;
 
     private final boolean not;
     private final Entry[] entries;
@@ -86,31 +87,42 @@ final class PrincipalMatcher {
         return not;
     }
 
+    /** The listed value that {@link #match} chose, for the trace: {@code index} as it returned. */
+    String written(int index) {
+        return index == NOT_LISTED_INDEX ? NOT_LISTED.written() : index < 0 ? null : entries[index].written();
+    }
+
     /**
-     * How the element names the caller, and which listed value did it (for the trace) through
-     * {@code matched}; {@link Applicability#NOT_APPLICABLE} when it does not.
+     * Which listed value names the caller (the strongest, for its {@link #grant}), {@link #NOT_LISTED_INDEX} when
+     * a NotPrincipal element applies because the caller is not excepted, or -1 when the element does not hold.
+     * An index rather than an object, so that evaluation allocates nothing.
      */
-    Applicability match(PreparedRequest request, boolean denyStatement, String[] matched) {
+    int match(PreparedRequest request, boolean denyStatement) {
         Principal caller = request.principal();
         if (not) {
             // Deny with NotPrincipal applies to a principal with a permissions boundary even when it is listed
             // (IAM User Guide, "NotPrincipal": principals with permissions boundaries).
             boolean excepted = isExcepted(caller) && !(denyStatement && request.hasPermissionsBoundary());
-            if (excepted) {
-                return Applicability.NOT_APPLICABLE;
-            }
-            matched[0] = NOT_LISTED.written();
-            return Applicability.NAMES_PRINCIPAL;
+            return excepted ? -1 : NOT_LISTED_INDEX;
         }
-        Applicability best = Applicability.NOT_APPLICABLE;
-        for (Entry e : entries) {
-            Applicability a = grant(e, caller);
-            if (a.ordinal() > best.ordinal()) {
-                best = a;
-                matched[0] = e.written();
+        int best = -1;
+        Applicability strongest = Applicability.NOT_APPLICABLE;
+        for (int i = 0; i < entries.length; i++) {
+            Applicability a = grant(entries[i], caller);
+            if (a.ordinal() > strongest.ordinal()) {
+                strongest = a;
+                best = i;
             }
         }
         return best;
+    }
+
+    /** How the value at {@code index} (as {@link #match} returned it) names the caller. */
+    Applicability applicability(int index, PreparedRequest request) {
+        if (index == NOT_LISTED_INDEX) {
+            return Applicability.NAMES_PRINCIPAL;
+        }
+        return index < 0 ? Applicability.NOT_APPLICABLE : grant(entries[index], request.principal());
     }
 
     private static Applicability grant(Entry e, Principal caller) {
