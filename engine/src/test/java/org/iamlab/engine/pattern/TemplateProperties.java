@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
@@ -120,8 +121,8 @@ class TemplateProperties {
                     return m;
                 });
         Arbitrary<Spec> specs = Combinators.combine(
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(1, 1),
-                        net.jqwik.api.Tuple.of(3, 2)),
+                Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(1, 1),
+                        Tuple.of(3, 2)),
                 texts(), Arbitraries.of('*', '?', '$'), Arbitraries.of("", " ", "  "), Arbitraries.of(KEYS),
                 Arbitraries.of(true, false), values())
                 .as(Spec::new);
