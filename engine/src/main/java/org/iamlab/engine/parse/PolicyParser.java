@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,9 @@ import org.iamlab.engine.policy.StringList;
  */
 public final class PolicyParser {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Duplicate keys are rejected: IAM reads each element once, and a repeated key would be silently lost. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static final List<String> DOCUMENT_KEYS = List.of("Version", "Id", "Statement");
     private static final List<String> STATEMENT_KEYS = List.of("Sid", "Effect", "Action", "NotAction", "Resource",
@@ -60,7 +63,13 @@ public final class PolicyParser {
 
     /** Parses one policy document of the given kind from {@code json}. */
     public static PolicyDocument parse(String json, PolicyKind kind) {
-        try (JsonParser parser = JSON.createParser(json)) {
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(json);
+        } catch (IOException e) {
+            throw new PolicyParseException(1, 1, "", "cannot read the policy: " + e.getMessage(), null);
+        }
+        try (parser) {
             PolicyDocument document = new PolicyParser(kind).readDocument(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
@@ -70,22 +79,34 @@ public final class PolicyParser {
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw fromJackson(e, "");
+            throw fromJackson(e, parser);
         } catch (IOException e) {
-            throw new PolicyParseException(0, 0, "", "cannot read the policy: " + e.getMessage(), null);
+            throw new PolicyParseException(1, 1, "", "cannot read the policy: " + e.getMessage(), null);
         }
     }
 
-    /** Turns a JSON syntax error into a located parse error. */
-    public static PolicyParseException fromJackson(JsonProcessingException e, String pathPrefix) {
-        JsonLocation at = e.getLocation();
+    /**
+     * Turns a JSON syntax error into a located parse error. Some of Jackson's errors (its size limits) carry
+     * no location; they are placed where {@code parser} stopped.
+     */
+    public static PolicyParseException fromJackson(JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        if (cut >= 0) {
-            message = message.substring(0, cut);
+        for (String cut : new String[] {"\n", " (start marker at"}) {
+            int index = message.indexOf(cut);
+            if (index >= 0) {
+                message = message.substring(0, index);
+            }
         }
-        return new PolicyParseException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                pathPrefix, "malformed JSON: " + lowerFirst(message.strip()),
+        message = message.strip();
+        int line = Math.max(1, at.getLineNr());
+        int column = Math.max(1, at.getColumnNr());
+        if (message.startsWith("Duplicate field '")) {
+            String name = message.substring("Duplicate field '".length(), message.length() - 1);
+            return new PolicyParseException(line, column, "", "`" + name + "` is written twice in one object",
+                    "IAM reads each key once: merge the two into one, e.g. one array of values");
+        }
+        return new PolicyParseException(line, column, "", "malformed JSON: " + lowerFirst(message),
                 "check for a missing comma, quote or bracket near this point");
     }
 
@@ -467,8 +488,10 @@ public final class PolicyParser {
         return errorAt(in.currentTokenLocation(), problem, hint);
     }
 
+    /** An error at {@code at}; an empty input has no token, so its position is taken as line 1, column 1. */
     private PolicyParseException errorAt(JsonLocation at, String problem, String hint) {
-        return new PolicyParseException(at.getLineNr(), at.getColumnNr(), path.current(), problem, hint);
+        return new PolicyParseException(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), path.current(),
+                problem, hint);
     }
 
     private static String describe(JsonToken token) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import org.iamlab.engine.trace.PolicyRef;
  */
 public final class ScenarioReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
             "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect", "expectError",
@@ -65,7 +67,13 @@ public final class ScenarioReader {
      * line {@code lineNumber} of their file. Reading bytes spares decoding a large input into characters.
      */
     public Scenario read(byte[] utf8, int offset, int length, int lineNumber) {
-        try (JsonParser parser = JSON.createParser(utf8, offset, length)) {
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(utf8, offset, length);
+        } catch (IOException e) {
+            throw new PolicyParseException(lineNumber, 1, "", "cannot read the scenario: " + e.getMessage(), null);
+        }
+        try (parser) {
             Scenario scenario = new Reading(parser, utf8, offset).scenario();
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -76,9 +84,9 @@ public final class ScenarioReader {
         } catch (PolicyParseException e) {
             throw e.relocated(lineNumber - 1, "");
         } catch (JsonProcessingException e) {
-            throw PolicyParser.fromJackson(e, "").relocated(lineNumber - 1, "");
+            throw PolicyParser.fromJackson(e, parser).relocated(lineNumber - 1, "");
         } catch (IOException e) {
-            throw new PolicyParseException(lineNumber, 0, "", "cannot read the scenario: " + e.getMessage(), null);
+            throw new PolicyParseException(lineNumber, 1, "", "cannot read the scenario: " + e.getMessage(), null);
         }
     }
 

@@ -31,7 +31,6 @@ import org.iamlab.engine.policy.Condition;
 import org.iamlab.engine.policy.PolicyDocument;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.policy.Statement;
-import org.junit.jupiter.api.Disabled;
 
 /**
  * Fuzzing the policy parser: starting from valid policies (hand-written ones covering every element, and a
@@ -40,10 +39,7 @@ import org.junit.jupiter.api.Disabled;
  * or is replaced by random text. For every {@link PolicyKind}, {@link PolicyParser#parse} must either return a
  * document or throw a {@link PolicyParseException} with a line and column (both 1 or more) and a message;
  * never anything else. A document that parses must re-serialise with {@link PolicyWriter} to JSON that parses
- * to an equal document.
- *
- * <p>Known parser bugs are pinned by the {@code @Disabled} tests at the end; {@link #knownBug} lets the
- * properties step over exactly those shapes (and nothing else) until they are fixed.
+ * to an equal document. The examples at the end pin bugs the properties found.
  */
 class PolicyParserFuzzTests {
 
@@ -197,9 +193,6 @@ class PolicyParserFuzzTests {
     private static void checkLocated(PolicyParseException e, String text, PolicyKind kind) {
         assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "an error has a message");
         assertFalse(e.problem().isBlank(), "an error names its problem");
-        if (knownBug(text, e) != null) {
-            return;
-        }
         assertTrue(e.line() >= 1 && e.column() >= 1, () -> "line " + e.line() + ", column " + e.column()
                 + " for " + kind + " (" + e.getMessage() + ") in: " + abbreviate(text));
         assertTrue(e.getMessage().startsWith("line " + e.line() + ", column " + e.column() + ": "), e::getMessage);
@@ -214,47 +207,8 @@ class PolicyParserFuzzTests {
             throw new AssertionError("the writer's JSON does not parse as " + kind + ": " + e.getMessage()
                     + "\nwritten: " + abbreviate(written) + "\nfrom: " + abbreviate(text), e);
         }
-        if (!document.equals(again) && repeatsAKey(text)
-                && withoutConditions(document).equals(withoutConditions(again))) {
-            return; // known bug: repeatedConditionKeysSurviveAReSerialisation and its sibling
-        }
         assertEquals(document, again, () -> "re-serialised as " + kind + ": " + abbreviate(written)
                 + "\nfrom: " + abbreviate(text));
-    }
-
-    /**
-     * The known bugs that the properties step over, by name of the {@code @Disabled} test that pins each; null
-     * for any other error. Remove an entry when its bug is fixed.
-     */
-    static String knownBug(String text, PolicyParseException e) {
-        if (text.isBlank() && e.line() == 1 && e.column() == 0) {
-            return "anEmptyOrBlankPolicyIsReportedAtColumnOne";
-        }
-        if (e.line() == 0 && e.column() == 0 && e.getMessage().contains("StreamReadConstraints")) {
-            return "inputBeyondJacksonsLimitsIsReportedWithItsLocation";
-        }
-        return null;
-    }
-
-    private static final JsonFactory STRICT = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
-    /** Whether the text repeats a key inside some JSON object (which Jackson, by default, lets through). */
-    static boolean repeatsAKey(String text) {
-        try (JsonParser strict = STRICT.createParser(text)) {
-            while (strict.nextToken() != null) {
-                // read to the end
-            }
-            return false;
-        } catch (Exception e) {
-            return e.getMessage() != null && e.getMessage().contains("Duplicate field");
-        }
-    }
-
-    private static PolicyDocument withoutConditions(PolicyDocument d) {
-        return new PolicyDocument(d.version(), d.id(), d.statements().stream()
-                .map(s -> new Statement(s.sid(), s.effect(), s.action(), s.resource(), s.principal(), List.of()))
-                .toList(), d.statementWrittenAsObject());
     }
 
     static String abbreviate(String text) {
@@ -760,11 +714,9 @@ class PolicyParserFuzzTests {
                         Arbitraries.strings().withChars("{}[]:,\" a1").ofMaxLength(40)).as(String::concat));
     }
 
-    // ---- known parser bugs (reported; enable each test when its bug is fixed) ----------------------------
+    // ---- bugs the properties found, pinned ----------------------------------------------------------------
 
     @Example
-    @Disabled("bug: an empty or blank policy is reported at line 1, column 0 (PolicyParser.readDocument takes the "
-            + "location of a missing token)")
     void anEmptyOrBlankPolicyIsReportedAtColumnOne() {
         for (String blank : List.of("", " ", "\t", "\n\n")) {
             PolicyParseException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyParseException.class,
@@ -775,8 +727,6 @@ class PolicyParserFuzzTests {
     }
 
     @Example
-    @Disabled("bug: Jackson's StreamReadConstraints errors (a number of more than 1,000 digits, a name of more than "
-            + "50,000 characters) carry no location, so PolicyParser.fromJackson reports line 0, column 0")
     void inputBeyondJacksonsLimitsIsReportedWithItsLocation() {
         for (String text : List.of("{\"Version\":" + "1".repeat(1001) + "}",
                 "{\"" + "a".repeat(50_001) + "\":1}")) {
@@ -788,24 +738,16 @@ class PolicyParserFuzzTests {
     }
 
     @Example
-    @Disabled("bug: a condition key written twice under one operator parses to two conditions, but PolicyWriter "
-            + "groups conditions by operator and key, so the re-serialised policy keeps only the last one")
-    void repeatedConditionKeysSurviveAReSerialisation() {
-        String json = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+    void aKeyWrittenTwiceInOneObjectIsALocatedError() {
+        String twiceUnderOneOperator = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
                 + "\"Condition\":{\"StringEquals\":{\"a\":\"x\",\"a\":\"y\"}}}}";
-        PolicyDocument document = PolicyParser.parse(json, PolicyKind.IDENTITY);
-        assertEquals(document, PolicyParser.parse(PolicyWriter.write(document), PolicyKind.IDENTITY));
-    }
-
-    @Example
-    @Disabled("bug: an operator written twice in one Condition block is merged by PolicyWriter, so the conditions "
-            + "come back in a different order (StringEquals a, StringLike b, StringEquals c -> a, c, b)")
-    void repeatedOperatorsKeepTheirConditionsInOrderAfterAReSerialisation() {
-        String json = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":"
+        String operatorTwice = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":"
                 + "{\"StringEquals\":{\"a\":\"x\"},\"StringLike\":{\"b\":\"y\"},\"StringEquals\":{\"c\":\"z\"}}}}";
-        PolicyDocument document = PolicyParser.parse(json, PolicyKind.IDENTITY);
-        List<Condition> conditions = document.statements().get(0).conditions();
-        assertEquals(List.of("a", "b", "c"), conditions.stream().map(Condition::key).toList());
-        assertEquals(document, PolicyParser.parse(PolicyWriter.write(document), PolicyKind.IDENTITY));
+        for (String json : List.of(twiceUnderOneOperator, operatorTwice)) {
+            PolicyParseException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyParseException.class,
+                    () -> PolicyParser.parse(json, PolicyKind.IDENTITY));
+            assertTrue(e.problem().contains("is written twice in one object"), e::getMessage);
+            assertTrue(e.line() == 1 && e.column() > 1, e::getMessage);
+        }
     }
 }
