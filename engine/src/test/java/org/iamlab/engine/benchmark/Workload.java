@@ -105,6 +105,9 @@ final class Workload {
                 new OrganizationLevel("r-root", List.of(attach(PolicyKind.SERVICE_CONTROL, "FullAWSAccess",
                         compile(SCP, PolicyKind.SERVICE_CONTROL)))));
 
+        // Each managed policy is compiled once and shared by every principal it is attached to, as a world or a
+        // policy cache does.
+        Map<String, CompiledPolicy> managed = new java.util.HashMap<>();
         List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String account = i % 3 == 0 ? ACCOUNT_B : ACCOUNT_A;
@@ -118,7 +121,8 @@ final class Workload {
                 ManagedPolicy m = random.nextInt(3) < 2
                         ? catalog.get(COMMON_MANAGED.get(random.nextInt(COMMON_MANAGED.size())))
                         : all.get(random.nextInt(all.size()));
-                policies.add(attach(PolicyKind.IDENTITY, m.name(), compile(m.documentJson(), PolicyKind.IDENTITY)));
+                policies.add(attach(PolicyKind.IDENTITY, m.name(),
+                        managed.computeIfAbsent(m.name(), n -> compile(m.documentJson(), PolicyKind.IDENTITY))));
             }
             for (int k = 0; k < customers; k++) {
                 int which = random.nextInt(customer.size());
