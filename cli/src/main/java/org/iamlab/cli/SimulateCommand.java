@@ -19,9 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.iamlab.engine.advice.Advisor;
 import org.iamlab.engine.authz.Authorization;
 import org.iamlab.engine.authz.Authorizer;
 import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.render.HtmlTraceView;
 import org.iamlab.engine.render.JsonTraceView;
 import org.iamlab.engine.render.TextTraceView;
 import org.iamlab.engine.simulation.Scenario;
@@ -74,17 +76,19 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (explain == Explain.html) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--explain html is not available yet; use text or json");
-        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         boolean failed;
         try (InputStream in = open()) {
+            if (explain == Explain.html) {
+                out.print(HtmlTraceView.pageStart());
+            }
             failed = jsonl ? decideLines(in, out) : decideOne(in.readAllBytes(), out);
+            if (explain == Explain.html) {
+                out.print(HtmlTraceView.pageEnd());
+            }
         }
         out.flush();
         return failed ? IamLab.SOME_INPUT_FAILED : IamLab.OK;
@@ -183,6 +187,8 @@ final class SimulateCommand implements Callable<Integer> {
             if (explain == Explain.text) {
                 out.println("error" + (id == null ? "" : " in " + id) + ": " + e.getMessage());
                 out.println();
+            } else if (explain == Explain.html) {
+                out.println(HtmlTraceView.error(id, e.getMessage()));
             } else {
                 writeLine(out, id, "error", e.getMessage(), null);
             }
@@ -192,6 +198,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (explain == Explain.text) {
             out.print(TextTraceView.render(result.trace()));
             out.println();
+        } else if (explain == Explain.html) {
+            out.println(HtmlTraceView.fragment(result.trace(),
+                    new Advisor(authorizer).advise(scenario.request(), result.trace())));
         } else {
             writeLine(out, scenario.id(), "decision", result.decision().label(),
                     explain == Explain.json ? JsonTraceView.render(result.trace()) : null);

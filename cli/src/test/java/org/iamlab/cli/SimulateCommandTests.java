@@ -104,6 +104,21 @@ class SimulateCommandTests {
     }
 
     @Test
+    void explainHtmlPrintsOneStandalonePageWithATraceOrAnErrorPerScenario() throws IOException {
+        Run r = run("simulate", "--jsonl", "--explain", "html", file(scenario("t", ALLOW.replace("Allow", "Deny"))
+                + "\n{\"id\": \"broken\", \"request\": {\n" + scenario("u", ALLOW)).toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
+        assertTrue(r.out().strip().endsWith("</html>"), r.out());
+        assertEquals(3, r.out().split("<section class=\"iamlab-trace\"", -1).length - 1, "three scenarios");
+        assertTrue(r.out().contains("<p class=\"iam-decision\">Explicitly denied</p>"), r.out());
+        assertTrue(r.out().contains("\u2715 error in broken: line 2, column "), r.out());
+        assertTrue(r.out().contains("<p class=\"iam-decision\">Allowed</p>"), r.out());
+        assertTrue(r.out().contains("What would change the answer"), r.out());
+        assertTrue(r.out().indexOf("Explicitly denied") < r.out().indexOf("Allowed</p>"), "input order");
+    }
+
+    @Test
     void unusableArgumentsExitWithTwo() {
         assertEquals(2, run("simulate", "--explain", "pdf").status());
         assertEquals(2, run("simulate", dir.resolve("missing.jsonl").toString()).status());

@@ -3,19 +3,20 @@ package org.iamlab.engine.render;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.iamlab.engine.advice.Advice;
+import org.iamlab.engine.advice.Suggestion;
 import org.iamlab.engine.trace.ConditionResult;
-import org.iamlab.engine.trace.ElementResult;
+import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.trace.PolicyResult;
 import org.iamlab.engine.trace.RequestSummary;
 import org.iamlab.engine.trace.StatementResult;
 import org.iamlab.engine.trace.StepResult;
 import org.iamlab.engine.trace.Trace;
-import org.iamlab.engine.trace.Verdict;
 
 /**
  * The plain-text view: the decision and its reason on the first line, then the request, the steps in AWS's
- * order with their verdicts, and each policy considered with why each statement did or did not apply.
- * Deterministic, so that golden tests can pin it.
+ * order with their verdicts, and each policy considered with why each statement did or did not apply; with
+ * {@link Advice}, also what would change the answer. Deterministic, so that golden tests can pin it.
  */
 public final class TextTraceView {
 
@@ -23,7 +24,7 @@ public final class TextTraceView {
     }
 
     public static String render(Trace trace) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(1024);
         out.append(TraceWords.headline(trace)).append('\n');
         RequestSummary r = trace.request();
         out.append("request: ").append(r.principal()).append(" -> ").append(r.action()).append(" on ")
@@ -35,7 +36,7 @@ public final class TextTraceView {
         out.append("steps:\n");
         int n = 1;
         for (StepResult s : trace.steps()) {
-            out.append(String.format("  %d. %-27s %-14s %s%n", n++, s.step().title(), verdict(s.verdict()),
+            out.append(String.format("  %d. %-27s %-14s %s%n", n++, s.step().title(), TraceWords.verdict(s.verdict()),
                     s.explanation()));
         }
         out.append("policies:");
@@ -50,6 +51,25 @@ public final class TextTraceView {
                 out.append("    ").append(s.ref().label()).append(' ').append(s.effect().json()).append(": ")
                         .append(s.applies() ? "applies" : "does not apply").append(" - ").append(why(s)).append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    /** The trace, then what would change the answer, each suggestion with the decision it was checked to give. */
+    public static String render(Trace trace, Advice advice) {
+        StringBuilder out = new StringBuilder(render(trace));
+        out.append("what would change the answer (each checked by evaluating the changed request again):");
+        if (advice.suggestions().isEmpty()) {
+            out.append(advice.decision() == Decision.ALLOWED ? " no single change found that would deny it\n"
+                    : " no change found that would allow it\n");
+        } else {
+            out.append('\n');
+        }
+        int n = 1;
+        for (Suggestion s : advice.suggestions()) {
+            out.append("  ").append(n++).append(". ")
+                    .append(s.changes().stream().map(TraceWords::change).collect(Collectors.joining(", and ")))
+                    .append(" -> ").append(s.outcome().label()).append('\n');
         }
         return out.toString();
     }
@@ -69,25 +89,14 @@ public final class TextTraceView {
                 .sorted().collect(Collectors.joining(", "));
     }
 
-    private static String verdict(Verdict v) {
-        return switch (v) {
-            case DENY -> "DENY";
-            case ALLOW -> "ALLOW";
-            case PASS -> "pass";
-            case NO_ALLOW -> "NO ALLOW";
-            case NOT_APPLICABLE -> "n/a";
-            case NOT_REACHED -> "not reached";
-        };
-    }
-
     private static String why(StatementResult s) {
         StringBuilder out = new StringBuilder();
-        out.append(element(s.action()));
+        out.append(TraceWords.element(s.action()));
         if (s.resource() != null) {
-            out.append("; ").append(element(s.resource()));
+            out.append("; ").append(TraceWords.element(s.resource()));
         }
         if (s.principal() != null) {
-            out.append("; ").append(element(s.principal()));
+            out.append("; ").append(TraceWords.element(s.principal()));
         }
         for (ConditionResult c : s.conditions()) {
             out.append("; ").append(condition(c));
@@ -95,21 +104,8 @@ public final class TextTraceView {
         return out.toString();
     }
 
-    private static String element(ElementResult e) {
-        boolean negated = e.element().startsWith("Not");
-        if (e.matchedPattern() != null) {
-            return e.element() + " " + (negated ? "lists " : "matches ") + e.matchedPattern()
-                    + (e.holds() ? "" : " (so it does not hold)");
-        }
-        return e.element() + (negated ? " does not list it" : " does not match") + (e.holds() && negated ? " (holds)"
-                : "");
-    }
-
-    /** One condition as a sentence: {@code StringEquals aws:username: alice vs [bob] -> false}. */
+    /** One condition: {@code IpAddress: aws:SourceIp 198.51.100.23 is not in 203.0.113.0/24 (fails)}. */
     public static String condition(ConditionResult c) {
-        String request = c.keyMissing() ? "key missing"
-                : c.requestValues().size() == 1 ? c.requestValues().get(0) : c.requestValues().toString();
-        return c.operator() + " " + c.key() + ": " + request + " vs " + c.policyValues() + " -> "
-                + (c.holds() ? "true" : "false");
+        return c.operator() + ": " + TraceWords.condition(c) + (c.holds() ? " (holds)" : " (fails)");
     }
 }

@@ -1,0 +1,248 @@
+package org.iamlab.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyRuntimeException;
+import groovy.lang.GroovyShell;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+import org.iamlab.dsl.aws.AwsCli;
+import org.iamlab.dsl.aws.AwsCliException;
+import org.iamlab.engine.parse.Hints;
+import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.world.Actor;
+import org.iamlab.engine.world.World;
+import org.iamlab.engine.world.WorldException;
+
+/**
+ * Runs DSL scripts against one {@link World}. Names a script defines stay in the lab's binding, so a later
+ * script (a later notebook cell) sees them. What a script shows ({@code explain}'s answers, {@code aws} output,
+ * {@code whoCan}, {@code whatCan}, {@code show}) goes to the {@code display} given at construction; errors come
+ * back as a {@link ScriptFailure} naming the script's line, never as a bare stack trace.
+ */
+public final class Lab {
+
+    private final World world;
+    private final Consumer<Object> display;
+    private final Binding binding = new Binding();
+    private final GroovyShell shell;
+    private final Set<String> scriptNames = new HashSet<>();
+    private final Deque<Runnable> deferred = new ArrayDeque<>();
+    private final AwsCli aws;
+    private Path baseDir = Path.of(".");
+    private Actor awsCaller;
+    private int scripts;
+
+    /** A lab over {@code world} that shows values through {@code display}. */
+    public Lab(World world, Consumer<Object> display) {
+        this.world = Objects.requireNonNull(world, "world");
+        this.display = Objects.requireNonNull(display, "display");
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(IamScript.class.getName());
+        this.shell = new GroovyShell(Lab.class.getClassLoader(), binding, config);
+        this.aws = new AwsCli(world);
+    }
+
+    /** A lab over a new world that shows nothing. */
+    public static Lab create() {
+        return new Lab(new World(), v -> { });
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public Binding binding() {
+        return binding;
+    }
+
+    /** Where relative file names in scripts ({@code file('policy.json')}, {@code file://...}) are read from. */
+    public Lab baseDir(Path dir) {
+        this.baseDir = Objects.requireNonNull(dir, "dir");
+        aws.baseDir(dir);
+        return this;
+    }
+
+    Path baseDir() {
+        return baseDir;
+    }
+
+    AwsCli aws() {
+        return aws;
+    }
+
+    void show(Object value) {
+        display.accept(value);
+    }
+
+    /** Who {@code aws} commands run as: the default account's root user unless {@code actingAs} says otherwise. */
+    Actor awsCaller() {
+        return awsCaller != null ? awsCaller : world.defaultAccount().root();
+    }
+
+    /** The caller {@code actingAs} set, or {@code null} for the default. */
+    Actor explicitAwsCaller() {
+        return awsCaller;
+    }
+
+    void awsCaller(Actor caller) {
+        this.awsCaller = caller;
+    }
+
+    /** Runs {@code work} when the current top-level block ends, reporting a failure at {@code line}. */
+    void later(Runnable work) {
+        int line = currentLine();
+        deferred.add(() -> {
+            try {
+                work.run();
+            } catch (Located e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new Located(line, e);
+            }
+        });
+    }
+
+    /** Runs the deferred work of the block that just ended. */
+    void flush() {
+        while (!deferred.isEmpty()) {
+            deferred.poll().run();
+        }
+    }
+
+    /** Runs a script; {@code name} (e.g. the file name) is only used in messages. Returns the script's value. */
+    public Object run(String script, String name) {
+        String className = "IamLabScript" + (++scripts);
+        String fileName = className + ".groovy";
+        scriptNames.add(fileName);
+        deferred.clear();
+        try {
+            IamScript s = (IamScript) shell.parse(script, fileName);
+            s.lab(this);
+            Object value = s.run();
+            flush();
+            return value;
+        } catch (MultipleCompilationErrorsException e) {
+            throw syntaxFailure(e);
+        } catch (ScriptFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw failure(e);
+        } finally {
+            deferred.clear();
+        }
+    }
+
+    /** The line of the innermost script frame that is running now, or 0. */
+    int currentLine() {
+        return lineIn(new Throwable().getStackTrace());
+    }
+
+    private int lineIn(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            if (f.getFileName() != null && scriptNames.contains(f.getFileName()) && f.getLineNumber() > 0) {
+                return f.getLineNumber();
+            }
+        }
+        return 0;
+    }
+
+    private ScriptFailure syntaxFailure(MultipleCompilationErrorsException e) {
+        List<? extends Message> errors = e.getErrorCollector().getErrors();
+        for (Message m : errors) {
+            if (m instanceof SyntaxErrorMessage sm) {
+                SyntaxException se = sm.getCause();
+                String text = se.getOriginalMessage().replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "").strip();
+                return new ScriptFailure(se.getStartLine(), "column " + se.getStartColumn() + ": syntax error: "
+                        + text, null);
+            }
+        }
+        return new ScriptFailure(0, "the script does not compile: " + e.getMessage().lines()
+                .filter(l -> !l.isBlank()).skip(1).findFirst().orElse(e.getMessage()).strip(), null);
+    }
+
+    private ScriptFailure failure(Throwable e) {
+        int line = e instanceof Located l ? l.line() : 0;
+        Throwable cause = e instanceof Located ? e.getCause() : e;
+        if (line == 0) {
+            line = lineIn(cause.getStackTrace());
+        }
+        return new ScriptFailure(line, describe(cause), cause);
+    }
+
+    private String describe(Throwable e) {
+        if (e instanceof WorldException w) {
+            return w.getMessage();
+        }
+        if (e instanceof AwsCliException a) {
+            return a.getMessage();
+        }
+        if (e instanceof PolicyParseException p) {
+            return "policy: " + p.getMessage();
+        }
+        if (e instanceof DslException) {
+            return e.getMessage();
+        }
+        if (e instanceof MissingMethodException m) {
+            String hint = Hints.didYouMean(m.getMethod(), vocabulary());
+            return "`" + m.getMethod() + "` is not a command here" + (hint != null ? "; " + hint
+                    : m.getArguments().length > 0 ? " (or it does not take " + types(m.getArguments()) + ")" : "");
+        }
+        if (e instanceof MissingPropertyException m) {
+            Set<String> names = new TreeSet<>(vocabulary());
+            for (Object k : binding.getVariables().keySet()) {
+                names.add(k.toString());
+            }
+            String hint = Hints.didYouMean(m.getProperty(), names);
+            return "`" + m.getProperty() + "` is not defined" + (hint != null ? "; " + hint
+                    : "; quote names ('alice') and define variables with def");
+        }
+        if (e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        if (e instanceof GroovyRuntimeException g) {
+            return g.getMessageWithoutLocationText();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String types(Object[] args) {
+        List<String> out = new ArrayList<>();
+        for (Object a : args) {
+            out.add(a == null ? "null" : a.getClass().getSimpleName());
+        }
+        return "(" + String.join(", ", out) + ")";
+    }
+
+    /** Every command of the language, for suggestions. */
+    static Set<String> vocabulary() {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> c : List.of(IamScript.class, Specs.AccountSpec.class, Specs.UserSpec.class, Specs.GroupSpec.class,
+                Specs.RoleSpec.class, Specs.OrgSpec.class, Specs.ResourceSpec.class, PolicySpec.class,
+                PolicySpec.StatementSpec.class)) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.getName().contains("$")
+                        && !m.getName().startsWith("get") && !m.getName().equals("run")) {
+                    names.add(m.getName());
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,57 @@
+package org.iamlab.engine.world;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.iamlab.engine.eval.CompiledPolicy;
+import org.iamlab.engine.parse.PolicyParser;
+import org.iamlab.engine.parse.PolicyWriter;
+import org.iamlab.engine.policy.PolicyDocument;
+import org.iamlab.engine.policy.PolicyKind;
+
+/**
+ * A policy document as the world keeps it: the JSON text it was given as (what {@code get-policy-version}
+ * returns), the parsed document, and the document compiled once for each kind it is used as.
+ */
+public final class PolicyText {
+
+    private final String json;
+    private final PolicyDocument document;
+    private final Map<PolicyKind, CompiledPolicy> compiled = new EnumMap<>(PolicyKind.class);
+
+    private PolicyText(String json, PolicyDocument document) {
+        this.json = json;
+        this.document = document;
+    }
+
+    /** Parses {@code json} as a policy of {@code kind}; a mistake throws a located {@code PolicyParseException}. */
+    public static PolicyText parse(String json, PolicyKind kind) {
+        PolicyText text = new PolicyText(Objects.requireNonNull(json, "json"), PolicyParser.parse(json, kind));
+        text.compiled(kind);
+        return text;
+    }
+
+    /** A document written out as indented JSON. */
+    public static PolicyText of(PolicyDocument document) {
+        return new PolicyText(PolicyWriter.write(document, true), document);
+    }
+
+    /** The JSON text, as given. */
+    public String json() {
+        return json;
+    }
+
+    public PolicyDocument document() {
+        return document;
+    }
+
+    /** The document compiled as a policy of {@code kind}. */
+    public synchronized CompiledPolicy compiled(PolicyKind kind) {
+        return compiled.computeIfAbsent(kind, k -> CompiledPolicy.compile(document, k));
+    }
+
+    @Override
+    public String toString() {
+        return json;
+    }
+}
