@@ -23,7 +23,7 @@ public final class CpuTimeThroughput {
 
     public static void main(String[] args) {
         double seconds = Double.parseDouble(System.getProperty("cpu.seconds", "5"));
-        AuthorizationRequest[] requests = Workload.requests(8192, 42).toArray(new AuthorizationRequest[0]);
+        AuthorizationRequest[] requests = Workload.requests(Workload.POOL, 42).toArray(new AuthorizationRequest[0]);
         Authorizer authorizer = new Authorizer(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
         for (boolean explain : new boolean[] {false, true}) {
             run(authorizer, requests, explain, seconds);

@@ -37,7 +37,7 @@ public class EvaluatorBenchmark {
 
     @Setup
     public void setUp() {
-        requests = Workload.requests(8192, 42).toArray(new AuthorizationRequest[0]);
+        requests = Workload.requests(Workload.POOL, 42).toArray(new AuthorizationRequest[0]);
         authorizer = new Authorizer(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -24,6 +24,14 @@ import org.iamlab.engine.trace.PolicyRef;
  */
 final class Workload {
 
+    /**
+     * How many requests the benchmarks cycle through. In a live stream each request is evaluated right after it
+     * was built, so it is in the CPU's cache while the policies of 200 principals mostly are not; a pool of this
+     * size keeps the requests cached and the policies not, where a much larger pool would measure memory
+     * latency for the request objects themselves.
+     */
+    static final int POOL = 1024;
+
     static final String ACCOUNT_A = "111122223333";
     static final String ACCOUNT_B = "444455556666";
 
