@@ -1,7 +1,8 @@
 package org.iamlab.engine.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,26 +45,48 @@ public final class ManagedPolicyCatalog {
         return Holder.INSTANCE;
     }
 
+    /**
+     * Reads the catalogue with a token stream, keeping each document as the exact JSON text of the resource:
+     * it is parsed when a policy is first used, so loading stays quick (about 1,600 documents, 3.5 MB).
+     */
     private static ManagedPolicyCatalog load() {
-        ObjectMapper json = new ObjectMapper();
+        JsonFactory json = JsonFactory.builder().build();
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>();
         try (InputStream raw = ManagedPolicyCatalog.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("the managed-policy catalogue " + RESOURCE + " is missing from the jar");
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                    StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8), 1 << 16);
             for (String line; (line = lines.readLine()) != null; ) {
-                JsonNode entry = json.readTree(line);
-                ManagedPolicy p = new ManagedPolicy(entry.get("name").asText(), entry.get("arn").asText(),
-                        entry.path("path").asText("/"), entry.path("versionId").asText(null),
-                        entry.path("updated").asText(null), json.writeValueAsString(entry.get("document")));
+                ManagedPolicy p = entry(json, line);
                 policies.put(p.name(), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the managed-policy catalogue", e);
         }
         return new ManagedPolicyCatalog(policies);
+    }
+
+    private static ManagedPolicy entry(JsonFactory json, String line) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        String document = null;
+        try (JsonParser in = json.createParser(line)) {
+            in.nextToken();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("document")) {
+                    int from = (int) in.currentTokenLocation().getCharOffset();
+                    in.skipChildren();
+                    document = line.substring(from, (int) in.currentTokenLocation().getCharOffset() + 1);
+                } else {
+                    fields.put(name, value == JsonToken.VALUE_NULL ? null : in.getText());
+                }
+            }
+        }
+        return new ManagedPolicy(fields.get("name"), fields.get("arn"), fields.getOrDefault("path", "/"),
+                fields.get("versionId"), fields.get("updated"), document);
     }
 
     /** The policy with this name or ARN. */
