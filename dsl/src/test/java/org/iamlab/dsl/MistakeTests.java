@@ -24,6 +24,15 @@ class MistakeTests {
     }
 
     @Test
+    void aMisspelledActionSuggestsTheRealOne() {
+        ScriptFailure e = fail("""
+                account('111122223333') { user 'alice' }
+                explain user('alice'), 's3:GetObjet', 'arn:aws:s3:::logs/a.txt'
+                """);
+        assertEquals("line 2: `s3:GetObjet` is not an action of s3; did you mean `s3:GetObject`?", e.getMessage());
+    }
+
+    @Test
     void anUnknownGroupInAUserBlockIsReportedAtItsLine() {
         ScriptFailure e = fail("""
                 account('111122223333') {

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.Request;
 import org.iamlab.engine.parse.Hints;
@@ -242,6 +244,10 @@ public final class ScenarioReader {
             }
             if (action.indexOf('*') >= 0 || action.indexOf('?') >= 0) {
                 throw error("a request names one action, not a pattern (`" + action + "`)", null);
+            }
+            Optional<ActionCatalog.Unknown> unknown = ActionCatalog.aws().check(action);
+            if (unknown.isPresent()) {
+                throw error(unknown.get().problem(), unknown.get().hint());
             }
             return action;
         }

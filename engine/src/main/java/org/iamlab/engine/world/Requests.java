@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.Request;
 import org.iamlab.engine.policy.PolicyKind;
@@ -46,6 +48,10 @@ final class Requests {
         if (action == null || action.indexOf(':') <= 0) {
             throw WorldException.invalid("`" + action + "` is not an action",
                     "write actions as `service:Action`, such as `s3:GetObject`");
+        }
+        Optional<ActionCatalog.Unknown> unknown = ActionCatalog.aws().check(action);
+        if (unknown.isPresent()) {
+            throw WorldException.invalid(unknown.get().problem(), unknown.get().hint());
         }
         Principal principal = Principal.parse(actor.principal());
         Target target = target(action, resource);
