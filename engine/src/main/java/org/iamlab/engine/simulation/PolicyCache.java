@@ -21,7 +21,7 @@ import org.iamlab.engine.policy.PolicyKind;
  */
 public final class PolicyCache {
 
-    private static final int SAMPLES = 256;
+    private static final int SAMPLES = 64;
 
     private static final class Key {
         final PolicyKind kind;

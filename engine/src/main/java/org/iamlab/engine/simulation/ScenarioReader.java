@@ -5,14 +5,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
@@ -35,8 +36,12 @@ import org.iamlab.engine.trace.PolicyRef;
  */
 public final class ScenarioReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Without Jackson's duplicate detection, which would hash every key of every embedded policy while it is
+     * skipped: policies are checked when they are parsed (once per distinct text), and the scenario's own fields
+     * here.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
             "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect", "expectError",
@@ -150,10 +155,14 @@ public final class ScenarioReader {
             List<OrganizationLevel> rcps = null;
             Decision expect = null;
             String rule = null;
+            Set<String> seen = new HashSet<>();
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 nameAt = in.currentTokenLocation();
                 String field = in.currentName();
                 JsonToken value = in.nextToken();
+                if (!seen.add(field)) {
+                    throw errorAt(nameAt, "`" + field + "` is written twice in the scenario", null);
+                }
                 path.add(field);
                 switch (field) {
                     case "id" -> id = scalarId(in, value);

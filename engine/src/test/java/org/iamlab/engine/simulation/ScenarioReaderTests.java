@@ -49,6 +49,22 @@ class ScenarioReaderTests {
     }
 
     @Test
+    void aScenarioFieldWrittenTwiceIsAnError() {
+        String line = "{" + REQUEST + ", " + REQUEST + "}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 1));
+        assertEquals("`request` is written twice in the scenario", e.problem());
+    }
+
+    @Test
+    void aPolicyKeyWrittenTwiceIsAnErrorInsideThePolicy() {
+        String twice = POLICY.replace("\"Resource\": \"*\"", "\"Resource\": \"*\", \"Resource\": \"*\"");
+        String line = "{" + REQUEST + ", \"identityPolicies\": [{\"name\": \"P\", \"policy\": " + twice + "}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 1));
+        assertEquals("`Resource` is written twice in one object", e.problem());
+        assertTrue(e.path().startsWith("identityPolicies[0].policy"), e.path());
+    }
+
+    @Test
     void theIdOfABrokenScenarioIsStillFoundWhenItComesFirst() {
         assertEquals("abc", ScenarioReader.idOf("{\"id\": \"abc\", \"request\": {"));
         assertEquals(42L, ScenarioReader.idOf("{\"id\": 42, \"request\": {"));
