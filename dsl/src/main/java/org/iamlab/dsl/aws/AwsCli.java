@@ -1028,21 +1028,7 @@ public final class AwsCli {
     }
 
     private static ObjectNode policyJson(Policy p) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("PolicyName", p.name());
-        n.put("PolicyId", p.id());
-        n.put("Arn", p.arn());
-        n.put("Path", p.path());
-        n.put("DefaultVersionId", p.defaultVersionId());
-        n.put("AttachmentCount", p.attachmentCount());
-        n.put("PermissionsBoundaryUsageCount", p.boundaryOf().size());
-        n.put("IsAttachable", true);
-        if (p.description() != null) {
-            n.put("Description", p.description());
-        }
-        n.put("CreateDate", WorldExport.date(p.createDate()));
-        n.put("UpdateDate", WorldExport.date(p.updateDate()));
-        return n;
+        return WorldExport.policy(p, true);
     }
 
     private static ObjectNode profileJson(InstanceProfile p) {

@@ -168,17 +168,8 @@ public final class WorldExport {
         }
         ArrayNode policies = d.putArray("Policies");
         for (Policy p : a.customerPolicies()) {
-            ObjectNode n = policies.addObject();
-            n.put("PolicyName", p.name());
-            n.put("PolicyId", p.id());
-            n.put("Arn", p.arn());
-            n.put("Path", p.path());
-            n.put("DefaultVersionId", p.defaultVersionId());
-            n.put("AttachmentCount", p.attachmentCount());
-            n.put("PermissionsBoundaryUsageCount", p.boundaryOf().size());
-            n.put("IsAttachable", true);
-            n.put("CreateDate", date(p.createDate()));
-            n.put("UpdateDate", date(p.updateDate()));
+            ObjectNode n = policy(p, false);
+            policies.add(n);
             ObjectNode v = n.putArray("PolicyVersionList").addObject();
             v.set("Document", document(p.text()));
             v.put("VersionId", p.defaultVersionId());
@@ -186,6 +177,28 @@ public final class WorldExport {
             v.put("CreateDate", date(p.updateDate()));
         }
         return d;
+    }
+
+    /**
+     * A customer-managed policy as the IAM API describes it (get-policy, list-policies, the export), with its
+     * Description when {@code withDescription} and it has one.
+     */
+    public static ObjectNode policy(Policy p, boolean withDescription) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("PolicyName", p.name());
+        n.put("PolicyId", p.id());
+        n.put("Arn", p.arn());
+        n.put("Path", p.path());
+        n.put("DefaultVersionId", p.defaultVersionId());
+        n.put("AttachmentCount", p.attachmentCount());
+        n.put("PermissionsBoundaryUsageCount", p.boundaryOf().size());
+        n.put("IsAttachable", true);
+        if (withDescription && p.description() != null) {
+            n.put("Description", p.description());
+        }
+        n.put("CreateDate", date(p.createDate()));
+        n.put("UpdateDate", date(p.updateDate()));
+        return n;
     }
 
     private static ObjectNode holder(PolicyHolder h, String kind) {
