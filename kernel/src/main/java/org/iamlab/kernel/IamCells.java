@@ -1,0 +1,180 @@
+package org.iamlab.kernel;
+
+import groovy.lang.Binding;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.iamlab.dsl.IamScript;
+import org.iamlab.dsl.Lab;
+import org.iamlab.dsl.ScriptFailure;
+import org.iamlab.engine.world.Durations;
+import org.iamlab.engine.world.World;
+import org.iamlab.engine.world.WorldClock;
+
+/**
+ * The one place where the kernel meets IAM Lab's language (the {@code dsl} module): {@code %%iam} cells run as
+ * scripts of one {@link Lab}, whose world and names outlive the cell; {@code %aws} and {@code %%aws} run the
+ * {@code aws} command subset in the same lab; errors come back with the cell's line numbers. Everything else in
+ * the kernel knows only this class.
+ */
+final class IamCells {
+
+    private static final String WARM_UP = """
+            account('111122223333') {
+                user('warm') { inline('Read') { allow 's3:GetObject' on 'arn:aws:s3:::warm/*' } }
+            }
+            explain user('warm'), 's3:GetObject', 'arn:aws:s3:::warm/a'
+            """;
+
+    private final Consumer<Object> display;
+    private Lab lab;
+
+    /** Cells whose shown values ({@code explain}'s answers, {@code aws} output, {@code show}) go to {@code display}. */
+    IamCells(Consumer<Object> display) {
+        this.display = display;
+    }
+
+    /** The lab, made (and Groovy loaded) on first use. */
+    private synchronized Lab lab() {
+        if (lab == null) {
+            lab = new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath());
+        }
+        return lab;
+    }
+
+    /** Forgets the world and every name {@code %%iam} cells defined. */
+    synchronized void reset() {
+        lab = null;
+        lab();
+    }
+
+    /** Loads Groovy and runs a small script in a lab of its own, so that the first cell does not pay for it. */
+    void warmUp() {
+        lab();
+        new Lab(new World(), value -> { }).run(WARM_UP, "warm-up");
+    }
+
+    /**
+     * Runs the body of an {@code %%iam} cell and returns the value of its last statement.
+     *
+     * @param code      the cell body
+     * @param firstLine the cell line of the body's first line
+     * @throws CellError when the body does not compile or fails, with the cell's line
+     */
+    Object run(String code, int firstLine) {
+        try {
+            return lab().run(code, "cell");
+        } catch (ScriptFailure f) {
+            throw error(f, code, firstLine);
+        }
+    }
+
+    /** Runs AWS CLI commands as the course prints them ({@code %aws}, {@code %%aws}); shows their output. */
+    void aws(String commands, int firstLine) {
+        String literal = commands.replace("\\", "\\\\").replace("'", "\\'");
+        try {
+            lab().run("aws '''" + literal + "'''", "aws");
+        } catch (ScriptFailure f) {
+            throw error(f, commands, firstLine);
+        }
+    }
+
+    /**
+     * {@code %clock}: with no argument, the world's time; {@code +2h} or {@code 2h} moves it forward (temporary
+     * credentials expire as it does); an ISO instant sets it. Returns the time after the move.
+     */
+    Instant clock(String argument) {
+        WorldClock clock = lab().world().clock();
+        String arg = argument.strip();
+        if (arg.isEmpty()) {
+            return clock.instant();
+        }
+        if (Character.isDigit(arg.charAt(0)) && arg.contains("T")) {
+            try {
+                clock.set(Instant.parse(arg));
+                return clock.instant();
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw CellError.of("ClockError", "`" + arg + "` is not an ISO instant such as 2026-03-01T12:00:00Z");
+            }
+        }
+        try {
+            clock.advance(Durations.parse(arg.startsWith("+") ? arg.substring(1) : arg));
+            return clock.instant();
+        } catch (RuntimeException e) {
+            throw CellError.of("ClockError", "`" + arg + "`: " + e.getMessage() + "; write +15m, +2h, +1d or an"
+                    + " ISO instant");
+        }
+    }
+
+    /** The names {@code %%iam} cells defined, with their values. */
+    Map<String, Object> names() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Binding binding = lab().binding();
+        binding.getVariables().forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** Makes {@code name} (e.g. a Java variable) visible to later {@code %%iam} cells. */
+    void define(String name, Object value) {
+        lab().binding().setVariable(name, value);
+    }
+
+    /** The world the cells build. */
+    World world() {
+        return lab().world();
+    }
+
+    /** The commands of the language (the script's public methods), for completion. */
+    List<String> vocabulary() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Method m : IamScript.class.getMethods()) {
+            if (m.getDeclaringClass() == IamScript.class && Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()
+                    && !m.getName().startsWith("get") && !m.getName().startsWith("set")) {
+                names.add(m.getName());
+            }
+        }
+        names.addAll(List.of("clock", "org", "world"));
+        return new ArrayList<>(names);
+    }
+
+    /** The signatures of the language's command {@code name}, e.g. {@code Answer explain(Object, String, Object)}. */
+    List<String> signatures(String name) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Method m : IamScript.class.getMethods()) {
+            if (m.getDeclaringClass() == IamScript.class && m.getName().equals(name)) {
+                StringBuilder s = new StringBuilder(m.getReturnType().getSimpleName()).append(' ').append(name)
+                        .append('(');
+                for (int i = 0; i < m.getParameterCount(); i++) {
+                    s.append(i == 0 ? "" : ", ").append(m.getParameterTypes()[i].getSimpleName());
+                }
+                out.add(s.append(')').toString());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static CellError error(ScriptFailure f, String code, int firstLine) {
+        String name = f.getCause() != null ? f.getCause().getClass().getSimpleName()
+                : f.problem().contains("syntax error") ? "SyntaxError" : "IamLabError";
+        if (f.line() <= 0) {
+            return CellError.of(name, f.problem());
+        }
+        int line = firstLine + f.line() - 1;
+        String message = "line " + line + ": " + f.problem();
+        List<String> traceback = new ArrayList<>();
+        traceback.add(name + ": " + message);
+        List<String> lines = code.lines().toList();
+        if (f.line() <= lines.size()) {
+            traceback.add(String.format("%5d | %s", line, lines.get(f.line() - 1)));
+        }
+        return new CellError(name, message, traceback);
+    }
+}
