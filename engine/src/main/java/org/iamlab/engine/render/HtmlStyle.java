@@ -67,8 +67,10 @@ final class HtmlStyle {
         rule(c, t + " .iam-flow .on-head", "fill:var(--iam-fg)");
         rule(c, t + " .iam-flow .off", "stroke:var(--iam-line);stroke-width:1.5;stroke-dasharray:3 4;fill:none");
         rule(c, t + " .iam-req", "display:grid;grid-template-columns:auto minmax(0,1fr);gap:.1em .8em;margin:.6em 0");
-        rule(c, t + " .iam-req dt", "color:var(--iam-muted);font-weight:600");
-        rule(c, t + " .iam-req dd", "margin:0;min-width:0");
+        // Jupyter's own styles give dt and dd widths and floats; reset them, or labels wrap a letter a line.
+        rule(c, t + " .iam-req dt", "color:var(--iam-muted);font-weight:600;float:none;width:auto;margin:0;"
+                + "padding:0;white-space:nowrap");
+        rule(c, t + " .iam-req dd", "margin:0;min-width:0;float:none;width:auto;padding:0");
         rule(c, t + " .iam-muted", "color:var(--iam-muted)");
         rule(c, t + " .iam-badge", "display:inline-block;border:1px solid;border-radius:1em;padding:0 .55em;"
                 + "font-size:.88em;font-weight:600;white-space:nowrap");
