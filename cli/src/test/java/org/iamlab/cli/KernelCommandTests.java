@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,16 +15,6 @@ class KernelCommandTests {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = IamLab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private Path jar() throws IOException {
         return Files.writeString(dir.resolve("iamlab-built.jar"), "the jar");
     }
@@ -34,7 +22,7 @@ class KernelCommandTests {
     @Test
     void installWritesTheKernelspecUnderThePrefixAndUninstallRemovesIt() throws IOException {
         Path prefix = dir.resolve("env");
-        Run install = run("kernel", "install", "--prefix", prefix.toString(), "--jar", jar().toString());
+        CliRun install = CliRun.of("kernel", "install", "--prefix", prefix.toString(), "--jar", jar().toString());
         assertEquals(0, install.status(), install.err());
         Path spec = prefix.resolve("share/jupyter/kernels/iamlab");
         assertTrue(install.out().contains(spec.toString()), install.out());
@@ -44,7 +32,7 @@ class KernelCommandTests {
         assertTrue(json.contains("\"kernel\",") && json.contains("\"{connection_file}\""), json);
         assertEquals("the jar", Files.readString(spec.resolve("iamlab.jar")));
 
-        Run uninstall = run("kernel", "uninstall", "--prefix", prefix.toString());
+        CliRun uninstall = CliRun.of("kernel", "uninstall", "--prefix", prefix.toString());
         assertEquals(0, uninstall.status(), uninstall.err());
         assertFalse(Files.exists(spec));
     }
@@ -52,25 +40,25 @@ class KernelCommandTests {
     @Test
     void nameChoosesTheKernelspecName() throws IOException {
         Path prefix = dir.resolve("env");
-        assertEquals(0, run("kernel", "install", "--prefix", prefix.toString(), "--name", "iamlab-dev",
+        assertEquals(0, CliRun.of("kernel", "install", "--prefix", prefix.toString(), "--name", "iamlab-dev",
                 "--jar", jar().toString()).status());
         assertTrue(Files.exists(prefix.resolve("share/jupyter/kernels/iamlab-dev/kernel.json")));
     }
 
     @Test
     void uninstallingWhatIsNotThereFailsWithAReason() {
-        Run r = run("kernel", "uninstall", "--prefix", dir.toString());
+        CliRun r = CliRun.of("kernel", "uninstall", "--prefix", dir.toString());
         assertEquals(KernelCommand.FAILED, r.status());
         assertTrue(r.err().contains("there is no kernelspec `iamlab`"), r.err());
     }
 
     @Test
     void oneLocationAtATimeAndKernelAloneIsAUsageError() throws IOException {
-        assertEquals(IamLab.USAGE, run("kernel", "install", "--user", "--prefix", dir.toString(), "--jar",
+        assertEquals(IamLab.USAGE, CliRun.of("kernel", "install", "--user", "--prefix", dir.toString(), "--jar",
                 jar().toString()).status());
-        Run bare = run("kernel");
+        CliRun bare = CliRun.of("kernel");
         assertEquals(IamLab.USAGE, bare.status());
         assertTrue(bare.err().contains("--connection-file FILE"), bare.err());
-        assertEquals(IamLab.USAGE, run("kernel", "--connection-file", dir.resolve("none.json").toString()).status());
+        assertEquals(IamLab.USAGE, CliRun.of("kernel", "--connection-file", dir.resolve("none.json").toString()).status());
     }
 }

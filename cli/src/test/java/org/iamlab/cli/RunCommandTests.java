@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,16 +13,6 @@ class RunCommandTests {
 
     @TempDir
     Path dir;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = IamLab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private Path script(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
@@ -40,7 +28,7 @@ class RunCommandTests {
                 explain user('alice'), 's3:PutObject', 'arn:aws:s3:::logs/app.log'
                 println "done"
                 """);
-        Run r = run("run", s.toString());
+        CliRun r = CliRun.of("run", s.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("Allowed: allowed by "), r.out());
         assertTrue(r.out().contains("\nImplicitlyDenied: no identity-based policy allows s3:PutObject"), r.out());
@@ -59,7 +47,7 @@ class RunCommandTests {
                 aws sts get-caller-identity
                 '''
                 """);
-        Run r = run("run", s.toString());
+        CliRun r = CliRun.of("run", s.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("{\n    \"Role\": {\n        \"Path\": \"/\",\n        \"RoleName\": \"web\","),
                 r.out());
@@ -74,7 +62,7 @@ class RunCommandTests {
                     user('alice') { groups 'admin' }
                 }
                 """);
-        Run r = run("run", s.toString());
+        CliRun r = CliRun.of("run", s.toString());
         assertEquals(1, r.status());
         assertEquals(s + ": line 3: no group `admin` in account 111122223333; did you mean `admins`?\n", r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace");
@@ -82,7 +70,7 @@ class RunCommandTests {
 
     @Test
     void aMissingFileIsAUsageError() {
-        Run r = run("run", dir.resolve("nope.groovy").toString());
+        CliRun r = CliRun.of("run", dir.resolve("nope.groovy").toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("no such file"), r.err());
     }
@@ -92,7 +80,7 @@ class RunCommandTests {
         Path examples = Path.of("..", "examples");
         try (var files = Files.list(examples)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".groovy")).sorted().toList()) {
-                Run r = run("run", p.toString());
+                CliRun r = CliRun.of("run", p.toString());
                 assertEquals(0, r.status(), p + ": " + r.err());
                 assertTrue(!r.out().isBlank(), p + " shows something");
             }

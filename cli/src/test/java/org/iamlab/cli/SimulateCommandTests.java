@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,19 +28,6 @@ class SimulateCommandTests {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = IamLab.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private Path file(String content) throws IOException {
         return Files.writeString(dir.resolve("in.jsonl"), content);
     }
@@ -57,7 +42,7 @@ class SimulateCommandTests {
                 scenario("effect", ALLOW.replace("Allow", "Permit")),
                 scenario("prefix", ALLOW.replace("s3:GetObject", "GetObject")),
                 scenario("ok-2", ALLOW.replace("Allow", "Deny"))));
-        Run r = run("simulate", "--jsonl", in.toString());
+        CliRun r = CliRun.of("simulate", "--jsonl", in.toString());
 
         assertEquals(1, r.status(), "some lines failed");
         List<JsonNode> answers = r.lines().stream().map(SimulateCommandTests::json).toList();
@@ -74,7 +59,7 @@ class SimulateCommandTests {
 
     @Test
     void everyScenarioDecidedMeansExitStatusZero() throws IOException {
-        Run r = run("simulate", "--jsonl", file(scenario("a", ALLOW) + "\n\n" + scenario("b", ALLOW)).toString());
+        CliRun r = CliRun.of("simulate", "--jsonl", file(scenario("a", ALLOW) + "\n\n" + scenario("b", ALLOW)).toString());
         assertEquals(0, r.status());
         assertEquals(List.of("{\"id\":\"a\",\"decision\":\"Allowed\"}", "{\"id\":\"b\",\"decision\":\"Allowed\"}"),
                 r.lines());
@@ -82,14 +67,14 @@ class SimulateCommandTests {
 
     @Test
     void aSingleScenarioMaySpanLines() throws IOException {
-        Run r = run("simulate", file(scenario("pretty", ALLOW).replace(", ", ",\n  ")).toString());
+        CliRun r = CliRun.of("simulate", file(scenario("pretty", ALLOW).replace(", ", ",\n  ")).toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("{\"id\":\"pretty\",\"decision\":\"Allowed\"}", r.out().strip());
     }
 
     @Test
     void explainJsonAddsTheTraceWithItsSteps() throws IOException {
-        Run r = run("simulate", "--explain", "json", file(scenario("t", ALLOW)).toString());
+        CliRun r = CliRun.of("simulate", "--explain", "json", file(scenario("t", ALLOW)).toString());
         JsonNode answer = json(r.out().strip());
         assertEquals("Allowed", answer.get("trace").get("decision").asText());
         assertEquals("EXPLICIT_DENY", answer.get("trace").get("steps").get(0).get("step").asText());
@@ -99,13 +84,13 @@ class SimulateCommandTests {
 
     @Test
     void explainTextStartsWithTheDecisionAndItsReason() throws IOException {
-        Run r = run("simulate", "--explain", "text", file(scenario("t", ALLOW.replace("Allow", "Deny"))).toString());
+        CliRun r = CliRun.of("simulate", "--explain", "text", file(scenario("t", ALLOW.replace("Allow", "Deny"))).toString());
         assertEquals("ExplicitlyDenied: statement #1 in identity-based policy ReadLogs denies it", r.lines().get(0));
     }
 
     @Test
     void explainHtmlPrintsOneStandalonePageWithATraceOrAnErrorPerScenario() throws IOException {
-        Run r = run("simulate", "--jsonl", "--explain", "html", file(scenario("t", ALLOW.replace("Allow", "Deny"))
+        CliRun r = CliRun.of("simulate", "--jsonl", "--explain", "html", file(scenario("t", ALLOW.replace("Allow", "Deny"))
                 + "\n{\"id\": \"broken\", \"request\": {\n" + scenario("u", ALLOW)).toString());
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().startsWith("<!DOCTYPE html>"), r.out());
@@ -120,9 +105,9 @@ class SimulateCommandTests {
 
     @Test
     void unusableArgumentsExitWithTwo() {
-        assertEquals(2, run("simulate", "--explain", "pdf").status());
-        assertEquals(2, run("simulate", dir.resolve("missing.jsonl").toString()).status());
-        assertEquals(2, run("simulate", "--no-such-flag").status());
+        assertEquals(2, CliRun.of("simulate", "--explain", "pdf").status());
+        assertEquals(2, CliRun.of("simulate", dir.resolve("missing.jsonl").toString()).status());
+        assertEquals(2, CliRun.of("simulate", "--no-such-flag").status());
     }
 
     private static JsonNode json(String line) {
