@@ -138,4 +138,18 @@ public abstract sealed class PolicyHolder permits User, Group, Role {
     public String toString() {
         return arn;
     }
+
+    /**
+     * Moves this holder's permissions boundary from {@code current} to {@code next} (either may be {@code null}),
+     * keeping each policy's record of whom it bounds; returns {@code next}. Users and roles have boundaries.
+     */
+    Policy replaceBoundary(Policy current, Policy next) {
+        if (current != null) {
+            current.boundaryRemoved(this);
+        }
+        if (next != null) {
+            next.boundaryAdded(this);
+        }
+        return next;
+    }
 }

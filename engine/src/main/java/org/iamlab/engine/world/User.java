@@ -150,12 +150,6 @@ public final class User extends PolicyHolder implements Actor {
 
     /** Sets the permissions boundary, or removes it with {@code null}. */
     public void permissionsBoundary(Policy policy) {
-        if (boundary != null) {
-            boundary.boundaryRemoved(this);
-        }
-        boundary = policy;
-        if (policy != null) {
-            policy.boundaryAdded(this);
-        }
+        boundary = replaceBoundary(boundary, policy);
     }
 }
