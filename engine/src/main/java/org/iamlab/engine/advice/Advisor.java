@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.Authorizer;
 import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.authz.RoleTrust;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.policy.ActionElement;
 import org.iamlab.engine.policy.Effect;
@@ -307,9 +307,7 @@ public final class Advisor {
     }
 
     private static boolean isTrustRequest(AuthorizationRequest in) {
-        String r = in.request().resource();
-        return r.startsWith("arn:") && r.contains(":iam::") && r.substring(r.lastIndexOf(':') + 1).startsWith("role/")
-                && in.request().action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole");
+        return RoleTrust.needsTrustPolicy(in.request().action(), in.request().resource());
     }
 
     /** How a resource-based policy names the caller: a session by its role, a service or provider by type. */

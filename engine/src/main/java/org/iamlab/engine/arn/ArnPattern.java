@@ -11,8 +11,8 @@ import org.iamlab.engine.pattern.Wildcard;
  * wildcard stays within its segment, except in the resource segment, which may contain {@code :} and
  * {@code /} (IAM User Guide, "IAM JSON policy elements: Resource"). Matching is case-sensitive.
  *
- * <p>A pattern that is not a six-segment ARN (only {@code *} in practice) is matched against the whole
- * string.
+ * <p>In a Resource element, a pattern that is not a six-segment ARN (only {@code *} in practice) is matched
+ * against the whole string; an ARN condition operator never matches such a pattern ({@link #matchesFields}).
  */
 public final class ArnPattern {
 
@@ -122,9 +122,32 @@ public final class ArnPattern {
             Wildcard w = compiledWhole != null ? compiledWhole : whole.resolvePattern(variables, false);
             return w != null && w.matches(text);
         }
+        return arn != null && matchesSegments(arn, variables);
+    }
+
+    /**
+     * Whether {@code arn} matches the way the ARN condition operators compare (IAM User Guide, "Amazon Resource
+     * Name (ARN) condition operators"): each of the six colon-separated fields on its own, each field's
+     * wildcards staying within it, the sixth being the rest of the ARN. A pattern of fewer than six fields, such
+     * as {@code arn:aws:*} or a lone {@code *}, matches no ARN (unlike {@code *} in a Resource element).
+     * {@code arn} is {@code null} when the request's value is not an ARN, which then matches nothing.
+     */
+    public boolean matchesFields(Arn arn, VariableSource variables) {
         if (arn == null) {
             return false;
         }
+        if (segments != null) {
+            return matchesSegments(arn, variables);
+        }
+        if (!whole.hasVariables()) {
+            return false;
+        }
+        // A pattern that is a variable as a whole (${aws:PrincipalArn}) shows its fields only once filled in.
+        String resolved = whole.resolveText(variables);
+        return resolved != null && compile(resolved, false).matchesFields(arn, variables);
+    }
+
+    private boolean matchesSegments(Arn arn, VariableSource variables) {
         for (int i = Arn.SEGMENTS - 1; i >= 1; i--) {
             Wildcard w = compiled[i] != null ? compiled[i] : segments[i].resolvePattern(variables, false);
             if (w == null || !w.matches(arn.segment(i))) {

@@ -329,11 +329,8 @@ public final class Authorizer {
             if (request.crossAccount()) {
                 return "across accounts the resource's account must allow too";
             }
-            String action = request.actionLower();
-            boolean roleTarget = request.resourceArn() != null && request.resourceArn().service().equals("iam")
-                    && request.resourceArn().resource().startsWith("role/");
-            if (roleTarget && action.startsWith("sts:assumerole")) {
-                return "a role's trust policy must allow the principal to assume it, even in the same account";
+            if (RoleTrust.needsTrustPolicy(request.actionLower(), request.resourceArn())) {
+                return RoleTrust.rule(request.actionLower());
             }
             boolean keyTarget = request.resourceArn() != null && request.resourceArn().service().equals("kms")
                     && request.resourceArn().resource().startsWith("key/");

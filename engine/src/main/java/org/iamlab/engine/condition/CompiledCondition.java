@@ -176,8 +176,7 @@ public final class CompiledCondition {
             case DATE -> compareDate(value, dates[i]);
             case IP -> ranges[i] != null && ranges[i].contains(value);
             case ARN -> {
-                Arn arn = Arn.parse(value).orElse(null);
-                yield arn != null && arnPatterns[i].matches(value, arn, context);
+                yield arnPatterns[i].matchesFields(Arn.parse(value).orElse(null), context);
             }
             case BINARY -> {
                 byte[] bytes = ConditionValues.binary(value).orElse(null);

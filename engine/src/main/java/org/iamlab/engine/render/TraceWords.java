@@ -3,6 +3,7 @@ package org.iamlab.engine.render;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.iamlab.engine.advice.Change;
+import org.iamlab.engine.arn.ArnPattern;
 import org.iamlab.engine.policy.ConditionOperator;
 import org.iamlab.engine.policy.QualifiedOperator;
 import org.iamlab.engine.policy.QualifiedOperator.SetQualifier;
@@ -114,7 +115,8 @@ public final class TraceWords {
         }
         String[] verbs = verbs(base, c.policyValues().size() > 1);
         String policy = policyValues(c.policyValues(), base.family() == ConditionOperator.Family.IP);
-        String suffix = base.family() == ConditionOperator.Family.STRING_IGNORE_CASE ? " (ignoring case)" : "";
+        String suffix = base.family() == ConditionOperator.Family.STRING_IGNORE_CASE ? " (ignoring case)"
+                : base.family() == ConditionOperator.Family.ARN ? fieldCount(c.policyValues()) : "";
         boolean negated = base.negated();
         if (c.requestValues().size() == 1 && op.qualifier() == SetQualifier.NONE) {
             boolean positive = negated != c.holds();
@@ -138,6 +140,20 @@ public final class TraceWords {
                     : "at least one " + (negated ? verbs[0] : verbs[1]);
         }
         return c.key() + " " + values(c.requestValues()) + ": " + how + " " + policy + suffix;
+    }
+
+    /**
+     * Why an ARN pattern of fewer than six fields matches nothing, or nothing to say: the ARN operators compare
+     * the six colon-separated fields one by one (IAM User Guide, "Amazon Resource Name (ARN) condition operators").
+     */
+    private static String fieldCount(List<String> policyValues) {
+        for (String v : policyValues) {
+            if (v != null && !ArnPattern.isArnShaped(v)) {
+                return " (ARN operators compare the six colon-separated fields one by one, and " + v + " has "
+                        + v.split(":", -1).length + ")";
+            }
+        }
+        return "";
     }
 
     /** The verbs {positive, negative} comparing a request value with the policy's value (or values). */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.authz.RoleTrust;
 import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.Request;
@@ -189,16 +190,10 @@ public final class ScenarioReader {
                         "the scenario has no request", "add \"request\": {\"principal\": ..., \"action\": ..., "
                                 + "\"resource\": ...}");
             }
-            AttachedPolicy resourcePolicy = resource == null ? null : resource.attach(isRoleTarget(request));
+            AttachedPolicy resourcePolicy = resource == null ? null
+                    : resource.attach(RoleTrust.needsTrustPolicy(request.action(), request.resource()));
             return new Scenario(id, new AuthorizationRequest(request, identity, resourcePolicy, boundary, session,
                     scps, rcps), expect, rule);
-        }
-
-        private boolean isRoleTarget(Request request) {
-            String r = request.resource();
-            return r.startsWith("arn:") && r.contains(":iam::") && r.substring(r.lastIndexOf(':') + 1)
-                    .startsWith("role/") && request.action().toLowerCase(java.util.Locale.ROOT)
-                    .startsWith("sts:assumerole");
         }
 
         private Request request() throws IOException {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.iamlab.engine.authz.AttachedPolicy;
+import org.iamlab.engine.authz.RoleTrust;
 import org.iamlab.engine.pattern.Wildcard;
 import org.iamlab.engine.policy.Effect;
 import org.iamlab.engine.policy.PolicyDocument;
@@ -64,7 +65,7 @@ final class Questions {
     private List<PolicyDocument> policiesOn(String action, String resource) {
         List<PolicyDocument> out = new ArrayList<>();
         world.resourceFor(resource).flatMap(Resource::policy).ifPresent(p -> out.add(p.document()));
-        if (action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
+        if (RoleTrust.needsTrustPolicy(action, resource)) {
             for (Account a : world.accounts()) {
                 for (Role r : a.roles()) {
                     if (r.arn().equals(resource)) {

@@ -7,13 +7,13 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
+import org.iamlab.engine.authz.RoleTrust;
 import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.Request;
@@ -102,8 +102,7 @@ final class Requests {
     }
 
     private static AttachedPolicy resourcePolicy(String action, Target target) {
-        if (target.entity() instanceof Role role
-                && action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
+        if (target.entity() instanceof Role role && RoleTrust.needsTrustPolicy(action, role.arn())) {
             return new AttachedPolicy(PolicyRef.of(PolicyKind.TRUST, role.name()),
                     role.trustPolicy().compiled(PolicyKind.TRUST));
         }

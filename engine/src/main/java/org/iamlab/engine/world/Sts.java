@@ -161,6 +161,9 @@ public final class Sts {
         context.putAll(o.context);
         Actor caller = new Actor.Federated(provider.arn());
         Answer answer = decide(caller, "sts:AssumeRoleWithWebIdentity", role, context, "AssumeRoleWithWebIdentity");
+        if (!o.tags.isEmpty()) {
+            decide(caller, "sts:TagSession", role, context, "AssumeRoleWithWebIdentity");
+        }
         Session session = newSession(role, sessionName, o, false, null,
                 Map.of("aws:FederatedProvider", List.of(provider.arn())));
         return new Result(answer, session);
@@ -195,6 +198,9 @@ public final class Sts {
         context.putAll(o.context);
         Actor caller = new Actor.Federated(provider.arn());
         Answer answer = decide(caller, "sts:AssumeRoleWithSAML", role, context, "AssumeRoleWithSAML");
+        if (!o.tags.isEmpty()) {
+            decide(caller, "sts:TagSession", role, context, "AssumeRoleWithSAML");
+        }
         Session session = newSession(role, sessionName, o, false, null,
                 Map.of("aws:FederatedProvider", List.of(provider.arn())));
         return new Result(answer, session);
