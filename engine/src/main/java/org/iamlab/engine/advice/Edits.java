@@ -65,7 +65,8 @@ final class Edits {
         }
         Request changed = new Request(r.principal(), r.action(), r.resource(), r.resourceAccount(), context);
         return new AuthorizationRequest(changed, in.identityPolicies(), in.resourcePolicy(), in.permissionsBoundary(),
-                in.sessionPolicy(), in.serviceControlPolicies(), in.resourceControlPolicies());
+                in.sessionPolicy(), in.serviceControlPolicies(), in.resourceControlPolicies(), in.managementAccount(),
+                in.awsManagedKey());
     }
 
     /** The request with the policy {@code ref} replaced by its edited document, recompiled. */
@@ -81,7 +82,8 @@ final class Edits {
         };
         AuthorizationRequest out = new AuthorizationRequest(in.request(), in.identityPolicies().stream().map(each).toList(),
                 each.apply(in.resourcePolicy()), each.apply(in.permissionsBoundary()), each.apply(in.sessionPolicy()),
-                levels(in.serviceControlPolicies(), each), levels(in.resourceControlPolicies(), each));
+                levels(in.serviceControlPolicies(), each), levels(in.resourceControlPolicies(), each),
+                in.managementAccount(), in.awsManagedKey());
         if (!found[0]) {
             throw new IllegalArgumentException("no policy " + ref + " applies to the request");
         }
@@ -115,7 +117,8 @@ final class Edits {
             case SERVICE_CONTROL -> scps = withPolicyAtLevel(scps, p);
             case RESOURCE_CONTROL -> rcps = withPolicyAtLevel(rcps, p);
         }
-        return new AuthorizationRequest(in.request(), identity, resource, boundary, session, scps, rcps);
+        return new AuthorizationRequest(in.request(), identity, resource, boundary, session, scps, rcps,
+                in.managementAccount(), in.awsManagedKey());
     }
 
     private static AttachedPolicy vacant(AttachedPolicy existing, AttachedPolicy p) {

@@ -59,8 +59,9 @@ public final class Authorizer {
     /** The decision, with its trace when {@code explain} is true. */
     public Authorization authorize(AuthorizationRequest in, boolean explain) {
         Principal principal = in.request().principal();
-        Participants who = new Participants(principal, in);
-        PreparedRequest request = new PreparedRequest(in.request(), clock.millis(), who.boundary);
+        PreparedRequest request = new PreparedRequest(in.request(), clock.millis(),
+                Participants.hasBoundary(principal, in));
+        Participants who = new Participants(principal, in, request);
         List<PolicyResult> considered = explain ? new ArrayList<>() : null;
 
         StatementTally[] rcps = new StatementTally[who.rcp ? in.resourceControlPolicies().size() : 0];
@@ -126,17 +127,26 @@ public final class Authorizer {
         final boolean session;
         final boolean scp;
         final boolean rcp;
+        /** Why the SCPs, and why the RCPs, do not restrict the request; {@code null} when they do. */
+        final String whyNoScps;
+        final String whyNoRcps;
 
-        Participants(Principal p, AuthorizationRequest in) {
+        Participants(Principal p, AuthorizationRequest in, PreparedRequest request) {
             iam = p.isIamIdentity();
             root = p instanceof Principal.AccountRoot;
             identity = iam && !root;
-            boundary = in.permissionsBoundary() != null && (p instanceof Principal.User
-                    || p instanceof Principal.Role || p instanceof Principal.RoleSession);
+            boundary = hasBoundary(p, in);
             session = in.sessionPolicy() != null
                     && (p instanceof Principal.RoleSession || p instanceof Principal.FederatedUser);
-            scp = iam && in.serviceControlPolicies() != null;
-            rcp = in.resourceControlPolicies() != null && !(p instanceof Principal.Service);
+            whyNoScps = ControlPolicyReach.whyNoScps(in, request);
+            whyNoRcps = ControlPolicyReach.whyNoRcps(in, request);
+            scp = whyNoScps == null;
+            rcp = whyNoRcps == null;
+        }
+
+        static boolean hasBoundary(Principal p, AuthorizationRequest in) {
+            return in.permissionsBoundary() != null && (p instanceof Principal.User || p instanceof Principal.Role
+                    || p instanceof Principal.RoleSession);
         }
     }
 
@@ -181,15 +191,11 @@ public final class Authorizer {
                 note(Step.RESOURCE_CONTROL_POLICIES, Verdict.PASS, () -> "RCPFullAWSAccess is attached at every level of "
                         + "the resource's organization and no RCP denies", List.of());
             } else {
-                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
-                        () -> in.resourceControlPolicies() == null ? "no organization: the resource's account has no RCPs"
-                                : "RCPs do not apply to AWS service principals", List.of());
+                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE, () -> who.whyNoRcps, List.of());
             }
 
             if (!who.scp) {
-                note(Step.SERVICE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
-                        () -> in.serviceControlPolicies() == null ? "no organization: the principal's account has no SCPs"
-                                : "SCPs apply only to IAM principals of member accounts", List.of());
+                note(Step.SERVICE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE, () -> who.whyNoScps, List.of());
             } else {
                 List<StatementRef> allows = steps == null ? List.of() : new ArrayList<>();
                 for (int i = 0; i < scps.length; i++) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
@@ -45,10 +46,12 @@ public final class ScenarioReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
-            "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies", "expect", "expectError",
-            "rule", "note", "reference", "description");
+            "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies",
+            "managementAccount", "expect", "expectError", "expectTrace", "rule", "note", "reference", "description");
     private static final List<String> REQUEST_FIELDS =
-            List.of("principal", "action", "resource", "resourceAccount", "context");
+            List.of("principal", "action", "resource", "resourceAccount", "keyManager", "context");
+    /** {@code KeyManager} as KMS's DescribeKey reports it. */
+    private static final List<String> KEY_MANAGERS = List.of("AWS", "CUSTOMER");
 
     private final PolicyCache cache;
 
@@ -134,6 +137,8 @@ public final class ScenarioReader {
         private final int base;
         private final List<String> path = new ArrayList<>();
         private JsonLocation nameAt;
+        /** Whether the request's resource is an AWS managed KMS key ({@code "keyManager": "AWS"}). */
+        private boolean awsManagedKey;
 
         Reading(JsonParser in, byte[] source, int base) {
             this.in = in;
@@ -154,6 +159,7 @@ public final class ScenarioReader {
             AttachedPolicy session = null;
             List<OrganizationLevel> scps = null;
             List<OrganizationLevel> rcps = null;
+            String managementAccount = null;
             Decision expect = null;
             String rule = null;
             Set<String> seen = new HashSet<>();
@@ -174,6 +180,8 @@ public final class ScenarioReader {
                     case "sessionPolicy" -> session = singlePolicy(PolicyKind.SESSION, field);
                     case "serviceControlPolicies" -> scps = levels(PolicyKind.SERVICE_CONTROL);
                     case "resourceControlPolicies" -> rcps = levels(PolicyKind.RESOURCE_CONTROL);
+                    case "managementAccount" -> managementAccount = value == JsonToken.VALUE_NULL ? null
+                            : accountId();
                     case "expect" -> expect = expectation();
                     case "rule" -> rule = value == JsonToken.VALUE_STRING ? in.getText() : null;
                     default -> {
@@ -193,7 +201,7 @@ public final class ScenarioReader {
             AttachedPolicy resourcePolicy = resource == null ? null
                     : resource.attach(RoleTrust.needsTrustPolicy(request.action(), request.resource()));
             return new Scenario(id, new AuthorizationRequest(request, identity, resourcePolicy, boundary, session,
-                    scps, rcps), expect, rule);
+                    scps, rcps, managementAccount, awsManagedKey), expect, rule);
         }
 
         private Request request() throws IOException {
@@ -205,6 +213,7 @@ public final class ScenarioReader {
             String resourceAccount = null;
             Map<String, List<String>> context = Map.of();
             JsonLocation principalAt = start;
+            JsonLocation keyManagerAt = null;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 nameAt = in.currentTokenLocation();
                 String field = in.currentName();
@@ -220,6 +229,10 @@ public final class ScenarioReader {
                     case "resourceAccount" -> resourceAccount = in.currentToken() == JsonToken.VALUE_NULL ? null
                             : string();
                     case "context" -> context = context();
+                    case "keyManager" -> {
+                        keyManagerAt = in.currentTokenLocation();
+                        awsManagedKey = keyManager();
+                    }
                     default -> throw unknown(field, REQUEST_FIELDS, "request field");
                 }
                 path.remove(path.size() - 1);
@@ -231,12 +244,41 @@ public final class ScenarioReader {
                             "the request has no " + required[0], null);
                 }
             }
+            if (keyManagerAt != null && !isKmsKey(resource)) {
+                throw new PolicyParseException(keyManagerAt.getLineNr(), keyManagerAt.getColumnNr(),
+                        here() + ".keyManager", "keyManager describes a KMS key, and `" + resource + "` is not one",
+                        "give the key's ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY-ID, as the resource");
+            }
             try {
                 return new Request(Principal.parse(principal), action, resource, resourceAccount, context);
             } catch (IllegalArgumentException e) {
                 throw new PolicyParseException(principalAt.getLineNr(), principalAt.getColumnNr(),
                         here() + ".principal", e.getMessage(), null);
             }
+        }
+
+        /** {@code "AWS"} for an AWS managed key, {@code "CUSTOMER"} for a customer managed key. */
+        private boolean keyManager() throws IOException {
+            String manager = string();
+            if (!KEY_MANAGERS.contains(manager)) {
+                String hint = Hints.didYouMean(manager, KEY_MANAGERS);
+                throw error("`" + manager + "` is not a key manager", hint != null ? hint
+                        : "use AWS (an AWS managed key, alias aws/...) or CUSTOMER");
+            }
+            return manager.equals("AWS");
+        }
+
+        private boolean isKmsKey(String resource) {
+            return Arn.parse(resource).filter(a -> a.service().equals("kms") && a.resource().startsWith("key/"))
+                    .isPresent();
+        }
+
+        private String accountId() throws IOException {
+            String id = string();
+            if (id.length() != 12 || !id.chars().allMatch(Character::isDigit)) {
+                throw error("`" + id + "` is not an account ID", "an account ID is twelve digits, such as 111122223333");
+            }
+            return id;
         }
 
         private String action() throws IOException {

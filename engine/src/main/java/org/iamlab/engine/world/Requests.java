@@ -74,7 +74,8 @@ final class Requests {
         applyOverrides(context, world.defaultContext());
         applyOverrides(context, overrides);
         Request request = new Request(principal, action, resource, target.account(), context);
-        return new AuthorizationRequest(request, identity, resourcePolicy, boundary, sessionPolicy, scps, rcps);
+        return new AuthorizationRequest(request, identity, resourcePolicy, boundary, sessionPolicy, scps, rcps,
+                org == null ? null : org.management().id(), false);
     }
 
     private Target target(String action, String resource) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.iamlab.engine.authz.Authorization;
 import org.iamlab.engine.authz.Authorizer;
 import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.render.TextTraceView;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every case of the corpus, one test each, named after the rule it pins down and grouped by file. Each case
  * is decided twice, without and with a trace, and both must give the expected decision: the trace comes
- * from the same decision path, so they can never disagree.
+ * from the same decision path, so they can never disagree. A case with {@code expectTrace} also names the words
+ * its text trace must hold: the step that says which rule applied.
  */
 class CaseCorpusTests {
 
@@ -51,6 +53,11 @@ class CaseCorpusTests {
         assertEquals(c.expect(), explained.decision().label(), "decision with trace");
         assertNotNull(explained.trace());
         assertEquals(explained.decision(), explained.trace().decision());
+        if (c.expectTrace() != null) {
+            String text = TextTraceView.render(explained.trace());
+            assertTrue(text.contains(c.expectTrace()), () -> "the trace does not say `" + c.expectTrace() + "`:\n"
+                    + text);
+        }
     }
 
     @Test
