@@ -287,10 +287,12 @@ public final class Authorizer {
                 reasons = resource.allows();
                 return decide(Decision.ALLOWED, Step.RESOURCE_POLICY);
             }
-            note(Step.RESOURCE_POLICY, Verdict.NO_ALLOW, () -> in.resourcePolicy() == null
+            note(Step.RESOURCE_POLICY, Verdict.NO_ALLOW, () -> (in.resourcePolicy() == null
                     ? "no resource-based policy, and only one can allow " + request.principal().text()
                     : "no statement of the " + in.resourcePolicy().ref().kind().description() + " allows "
-                    + request.principal().text(), List.of());
+                    + request.principal().text())
+                    + (RoleTrust.needsTrustPolicy(request.actionLower(), request.resourceArn())
+                    ? "; " + RoleTrust.rule(request.actionLower()) : ""), List.of());
             return decide(Decision.IMPLICITLY_DENIED, Step.RESOURCE_POLICY);
         }
 
@@ -336,7 +338,7 @@ public final class Authorizer {
                 return "across accounts the resource's account must allow too";
             }
             if (RoleTrust.needsTrustPolicy(request.actionLower(), request.resourceArn())) {
-                return RoleTrust.rule(request.actionLower());
+                return RoleTrust.rule(request.actionLower()) + ", even in the same account";
             }
             boolean keyTarget = request.resourceArn() != null && request.resourceArn().service().equals("kms")
                     && request.resourceArn().resource().startsWith("key/");

@@ -41,11 +41,11 @@ public final class RoleTrust {
 
     /**
      * The rule in words, for a request that {@link #needsTrustPolicy needs the trust policy}: what the trust
-     * policy must allow, even in the same account.
+     * policy must allow, e.g. {@code a role's trust policy must allow sts:TagSession to pass session tags}.
      */
     public static String rule(String action) {
         String what = ACTIONS.get(action.toLowerCase(Locale.ROOT));
-        return "a role's trust policy must allow " + (what == null ? action : what) + ", even in the same account";
+        return "a role's trust policy must allow " + (what == null ? action : what);
     }
 
     private static boolean isTrustAction(String action) {
