@@ -291,7 +291,8 @@ public final class Authorizer {
                     ? "no resource-based policy, and only one can allow " + request.principal().text()
                     : "no statement of the " + in.resourcePolicy().ref().kind().description() + " allows "
                     + request.principal().text())
-                    + (RoleTrust.needsTrustPolicy(request.actionLower(), request.resourceArn())
+                    + (RoleTrust.isSessionOption(request.actionLower())
+                            && RoleTrust.needsTrustPolicy(request.actionLower(), request.resourceArn())
                     ? "; " + RoleTrust.rule(request.actionLower()) : ""), List.of());
             return decide(Decision.IMPLICITLY_DENIED, Step.RESOURCE_POLICY);
         }

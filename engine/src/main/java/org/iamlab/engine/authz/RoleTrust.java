@@ -48,6 +48,15 @@ public final class RoleTrust {
         return "a role's trust policy must allow " + (what == null ? action : what);
     }
 
+    /**
+     * Whether {@code action} comes with an assumption rather than being one ({@code sts:TagSession},
+     * {@code sts:SetSourceIdentity}, {@code sts:SetContext}): a trust policy that lets a caller assume the role
+     * does not by that allow these.
+     */
+    public static boolean isSessionOption(String action) {
+        return isTrustAction(action) && !action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole");
+    }
+
     private static boolean isTrustAction(String action) {
         return ACTIONS.containsKey(action.toLowerCase(Locale.ROOT));
     }

@@ -1,6 +1,7 @@
 package org.iamlab.engine.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,6 +89,54 @@ class ScenarioReaderTests {
         Scenario s = reader.read(line, 1);
         assertSame(s.request().identityPolicies().get(0).policy(), s.request().identityPolicies().get(1).policy());
         assertEquals("B", s.request().identityPolicies().get(1).ref().name());
+    }
+
+    @Test
+    void aSessionTagOnARoleIsReadAgainstTheRolesTrustPolicy() {
+        String line = "{\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\":"
+                + " \"sts:TagSession\", \"resource\": \"arn:aws:iam::111122223333:role/ci\"}, \"resourcePolicy\":"
+                + " {\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\":"
+                + " \"arn:aws:iam::111122223333:user/alice\"}, \"Action\": \"sts:TagSession\"}]}}";
+        assertEquals(PolicyKind.TRUST, reader.read(line, 1).request().resourcePolicy().ref().kind());
+    }
+
+    @Test
+    void theManagementAccountAndAnAwsManagedKeyAreRead() {
+        String line = "{\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\":"
+                + " \"kms:Decrypt\", \"resource\": \"arn:aws:kms:us-east-1:111122223333:key/k-1\", \"keyManager\":"
+                + " \"AWS\"}, \"managementAccount\": \"999988887777\", \"expectTrace\": \"words\"}";
+        Scenario s = reader.read(line, 1);
+        assertEquals("999988887777", s.request().managementAccount());
+        assertTrue(s.request().awsManagedKey());
+        assertFalse(reader.read("{" + REQUEST + "}", 1).request().awsManagedKey());
+    }
+
+    @Test
+    void aKeyManagerOtherThanAwsOrCustomerIsAnErrorWithAHint() {
+        String line = "{\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\":"
+                + " \"kms:Decrypt\", \"resource\": \"arn:aws:kms:us-east-1:111122223333:key/k-1\", \"keyManager\":"
+                + " \"CUSTOMR\"}}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 1));
+        assertEquals("`CUSTOMR` is not a key manager", e.problem());
+        assertEquals("did you mean `CUSTOMER`?", e.hint());
+        assertEquals("request.keyManager", e.path());
+    }
+
+    @Test
+    void aKeyManagerOnAResourceThatIsNoKmsKeyIsAnError() {
+        String line = "{\"request\": {\"principal\": \"arn:aws:iam::111122223333:user/alice\", \"action\":"
+                + " \"s3:GetObject\", \"keyManager\": \"AWS\", \"resource\": \"arn:aws:s3:::b/k\"}}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 1));
+        assertEquals("keyManager describes a KMS key, and `arn:aws:s3:::b/k` is not one", e.problem());
+        assertEquals(line.indexOf("\"AWS\"") + 1, e.column());
+    }
+
+    @Test
+    void aManagementAccountThatIsNotTwelveDigitsIsAnError() {
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> reader.read("{" + REQUEST + ", \"managementAccount\": \"1111-2222-3333\"}", 1));
+        assertEquals("`1111-2222-3333` is not an account ID", e.problem());
+        assertEquals("managementAccount", e.path());
     }
 
     @Test

@@ -158,6 +158,22 @@ class WorldTests {
             assertEquals(Step.IDENTITY_POLICIES, e.answer().orElseThrow().trace().decidingStep());
         }
 
+        // IAM User Guide, "Passing session tags in AWS STS": the trust policy must allow sts:TagSession.
+        @Test
+        void sessionTagsNeedTheTrustPolicyToAllowTagSessionEvenWhenTheIdentityPolicyDoes() {
+            Role role = dev.createRole("tagged", "/", trust("{\"Effect\": \"Allow\", \"Principal\": {\"AWS\":"
+                    + " \"arn:aws:iam::111122223333:user/alice\"}, \"Action\": \"sts:AssumeRole\"}"));
+            User alice = dev.createUser("alice", "/");
+            alice.putInline(new InlinePolicy("Assume", identity("{\"Effect\": \"Allow\", \"Action\":"
+                    + " [\"sts:AssumeRole\", \"sts:TagSession\"], \"Resource\": \"" + role.arn() + "\"}")));
+            assertEquals("arn:aws:sts::111122223333:assumed-role/tagged/plain",
+                    world.sts().assumeRole(alice, role, "plain", null).session().arn());
+            WorldException e = assertThrows(WorldException.class, () -> world.sts().assumeRole(alice, role, "tagged",
+                    new Sts.Options().tag("team", "data")));
+            assertEquals(Step.RESOURCE_POLICY, e.answer().orElseThrow().trace().decidingStep());
+            assertEquals("sts:TagSession", e.answer().orElseThrow().request().request().action());
+        }
+
         @Test
         void aDurationBeyondTheRolesMaximumIsRefused() {
             Role role = deployer();
@@ -187,6 +203,24 @@ class WorldTests {
                     "build-2", Map.of("iss", "https://gitlab.example.com", "aud", "x", "sub", "y"), null));
             assertEquals("No OpenIDConnect provider found in your account for https://gitlab.example.com",
                     e.awsMessage());
+        }
+
+        // IAM User Guide, "Passing session tags using AssumeRoleWithWebIdentity": the trust policy must allow
+        // sts:TagSession beside sts:AssumeRoleWithWebIdentity.
+        @Test
+        void webIdentitySessionTagsNeedTagSessionInTheTrustPolicy() {
+            OidcProvider p = dev.createOidcProvider("https://token.actions.githubusercontent.com",
+                    List.of("sts.amazonaws.com"), List.of());
+            String trust = "{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"" + p.arn() + "\"}, \"Action\": ";
+            Map<String, String> token = Map.of("iss", p.url(), "aud", "sts.amazonaws.com", "sub", "repo:acme/app");
+            Role assumeOnly = dev.createRole("assume-only", "/", trust(trust + "\"sts:AssumeRoleWithWebIdentity\"}"));
+            WorldException e = assertThrows(WorldException.class, () -> world.sts().assumeRoleWithWebIdentity(
+                    assumeOnly, "b1", token, new Sts.Options().tag("team", "data")));
+            assertEquals("sts:TagSession", e.answer().orElseThrow().request().request().action());
+            Role withTags = dev.createRole("with-tags", "/", trust(trust
+                    + "[\"sts:AssumeRoleWithWebIdentity\", \"sts:TagSession\"]}"));
+            assertEquals("arn:aws:sts::111122223333:assumed-role/with-tags/b2", world.sts().assumeRoleWithWebIdentity(
+                    withTags, "b2", token, new Sts.Options().tag("team", "data")).session().arn());
         }
 
         @Test
