@@ -26,13 +26,14 @@ import org.iamlab.engine.trace.Verdict;
  * <ol>
  *   <li>any applying Deny, in any applicable policy, denies explicitly;</li>
  *   <li>every level of the resource's RCPs must allow ({@code RCPFullAWSAccess} is attached at each level, so
- *       they only deny) and every level of the principal's SCPs must allow; neither ever grants;</li>
+ *       they only deny) and every level of the principal's SCPs must allow; neither ever grants, and
+ *       {@link ControlPolicyReach} says which requests they do not restrict;</li>
  *   <li>within one account, a resource-based policy that names the caller allows on its own; one that names
  *       a role leaves its sessions limited by boundary and session policy; one that names the account defers
  *       to the identity-based policies;</li>
  *   <li>otherwise identity-based policies must allow, then the permissions boundary and the session policy;</li>
- *   <li>across accounts, both the caller's side and the resource's side must allow; role trust policies and
- *       KMS key policies must allow even within one account.</li>
+ *   <li>across accounts, both the caller's side and the resource's side must allow; role trust policies (for
+ *       the requests {@link RoleTrust} names) and KMS key policies must allow even within one account.</li>
  * </ol>
  * The decision is computed by the same code whether or not a trace is asked for; without one nothing is
  * recorded and evaluation stops at the first applying Deny.
