@@ -24,7 +24,7 @@ final class DroppedMessages {
     void drop(String cause, String detail) {
         if (logged.add(cause)) {
             logger.warn("{}: dropped a message: {} ({}); later messages dropped for the same reason are not logged",
-                    channel, cause, detail);
+                    channel, cause, detail.lines().findFirst().orElse(""));
         }
     }
 }
