@@ -45,6 +45,7 @@ final class IamCells {
     /** The lab, made (and Groovy loaded) on first use. */
     private synchronized Lab lab() {
         if (lab == null) {
+            ExitGuard.guardGroovy();
             lab = new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath());
         }
         return lab;
@@ -164,11 +165,12 @@ final class IamCells {
     private static CellError error(ScriptFailure f, String code, int firstLine) {
         String name = f.getCause() != null ? f.getCause().getClass().getSimpleName()
                 : f.problem().contains("syntax error") ? "SyntaxError" : "IamLabError";
+        String problem = f.getCause() instanceof ExitRefused refused ? refused.getMessage() : f.problem();
         if (f.line() <= 0) {
-            return CellError.of(name, f.problem());
+            return CellError.of(name, problem);
         }
         int line = firstLine + f.line() - 1;
-        String message = "line " + line + ": " + f.problem();
+        String message = "line " + line + ": " + problem;
         List<String> traceback = new ArrayList<>();
         traceback.add(name + ": " + message);
         List<String> lines = code.lines().toList();

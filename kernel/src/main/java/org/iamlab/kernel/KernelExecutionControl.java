@@ -19,6 +19,8 @@ import jdk.jshell.spi.ExecutionEnv;
  *       reach blocking calls) and hands JShell {@code null} as the snippet's result (so JShell never calls
  *       {@code toString} on it).</li>
  * </ul>
+ * Every class a cell defines is loaded with its {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}
+ * calls refused ({@link ExitCalls}, {@link ExitGuard}): a cell must not end the kernel.
  * Stopping a snippet is JShell's own {@link LocalExecutionControl#stop()}: {@code Thread.stop} on JDK 17 to 19,
  * and on JDK 20 and later a stop flag that JShell checks at every backward branch of the snippet's bytecode.
  */
@@ -65,6 +67,26 @@ final class KernelExecutionControl extends LocalExecutionControl {
     protected void clientCodeEnter() {
         failure = null;
         super.clientCodeEnter();
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(guarded(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(guarded(classes));
+    }
+
+    private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
+        ClassBytecodes[] out = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            out[i] = new ClassBytecodes(classes[i].name(), ExitCalls.guard(classes[i].bytecodes()));
+        }
+        return out;
     }
 
     @Override

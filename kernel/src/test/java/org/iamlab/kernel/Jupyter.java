@@ -67,9 +67,13 @@ final class Jupyter {
      * Jupyter out of it. Returns the environment variables to run Jupyter commands with.
      */
     static Map<String, String> environment(Path dir) throws IOException {
+        return environment(dir, Path.of(ProcessHandle.current().info().command().orElse("java")));
+    }
+
+    /** As {@link #environment(Path)}, with the kernel started by {@code java}. */
+    static Map<String, String> environment(Path dir, Path java) throws IOException {
         Path share = dir.resolve("share");
-        KernelSpec.installClassPath(share.resolve("kernels"), KERNEL_NAME,
-                Path.of(ProcessHandle.current().info().command().orElse("java")), KernelSpec.JAVA_OPTIONS,
+        KernelSpec.installClassPath(share.resolve("kernels"), KERNEL_NAME, java, KernelSpec.JAVA_OPTIONS,
                 TestClassPath.runtime());
         return Map.of("JUPYTER_PATH", share.toString(),
                 "JUPYTER_DATA_DIR", Files.createDirectories(dir.resolve("data")).toString(),

@@ -44,9 +44,11 @@ final class KernelProcess implements AutoCloseable {
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
     private final ZMQ.Socket iopub;
+    private final Path javaCommand;
     private Process process;
 
-    private KernelProcess(Path dir) throws IOException {
+    private KernelProcess(Path dir, Path java) throws IOException {
+        this.javaCommand = java;
         this.connectionFile = dir.resolve("connection.json");
         this.log = dir.resolve("kernel.log");
         this.key = UUID.randomUUID().toString();
@@ -61,7 +63,7 @@ final class KernelProcess implements AutoCloseable {
         c.addProperty("kernel_name", "iamlab-test");
         this.connection = c;
         Files.writeString(connectionFile, GSON.toJson(c));
-        shell = socket(SocketType.DEALER, "shell_port");
+        shell = socket(SocketType.DEALER, "shell_port", session.getBytes(StandardCharsets.UTF_8));
         control = socket(SocketType.DEALER, "control_port");
         iopub = socket(SocketType.SUB, "iopub_port");
         iopub.subscribe(new byte[0]);
@@ -69,7 +71,12 @@ final class KernelProcess implements AutoCloseable {
 
     /** Starts a kernel whose files (connection file, log) go to {@code dir}. */
     static KernelProcess start(Path dir) throws IOException {
-        KernelProcess k = new KernelProcess(dir);
+        return start(dir, Path.of(ProcessHandle.current().info().command().orElse("java")));
+    }
+
+    /** Starts a kernel on the JVM of {@code java} (its {@code bin/java}). */
+    static KernelProcess start(Path dir, Path java) throws IOException {
+        KernelProcess k = new KernelProcess(dir, java);
         k.launch();
         return k;
     }
@@ -77,7 +84,7 @@ final class KernelProcess implements AutoCloseable {
     /** Starts the kernel process (again, after a shutdown: Jupyter restarts a kernel on the same ports). */
     void launch() throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(javaCommand.toString());
         command.addAll(KernelSpec.JAVA_OPTIONS);
         command.addAll(List.of("-cp", TestClassPath.runtime(), KernelMain.class.getName(), "--connection-file",
                 connectionFile.toString()));
@@ -99,8 +106,15 @@ final class KernelProcess implements AutoCloseable {
     }
 
     private ZMQ.Socket socket(SocketType type, String port) {
+        return socket(type, port, null);
+    }
+
+    private ZMQ.Socket socket(SocketType type, String port, byte[] identity) {
         ZMQ.Socket s = zmq.createSocket(type);
         s.setLinger(0);
+        if (identity != null) {
+            s.setIdentity(identity);
+        }
         s.connect("tcp://127.0.0.1:" + connection.get(port).getAsInt());
         return s;
     }
@@ -133,8 +147,53 @@ final class KernelProcess implements AutoCloseable {
         return shell("execute_request", content);
     }
 
-    private String send(ZMQ.Socket socket, String type, Map<String, ?> content) {
-        String id = UUID.randomUUID().toString();
+    /**
+     * A socket of its own on {@code port} (e.g. {@code "shell_port"}), for sending raw frames; on the stdin port it
+     * has the shell socket's identity, as Jupyter clients do, so that the kernel's input requests reach it.
+     */
+    ZMQ.Socket rawSocket(SocketType type, String port) {
+        return socket(type, port, port.equals("stdin_port") ? session.getBytes(StandardCharsets.UTF_8) : null);
+    }
+
+    /** Sends {@code frames} as one multipart message. */
+    static void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (i < frames.size() - 1) {
+                socket.sendMore(frames.get(i));
+            } else {
+                socket.send(frames.get(i));
+            }
+        }
+    }
+
+    /** The frames of a request, from the delimiter on, signed with {@code signingKey}. */
+    List<byte[]> frames(String type, Map<String, ?> content, String signingKey) {
+        Map<String, Object> header = header(type, UUID.randomUUID().toString());
+        byte[][] parts = {GSON.toJson(header).getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8), GSON.toJson(content).getBytes(StandardCharsets.UTF_8)};
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(DELIMITER);
+        frames.add(sign(signingKey, parts).getBytes(StandardCharsets.US_ASCII));
+        frames.addAll(List.of(parts));
+        return frames;
+    }
+
+    /** The frames of a message signed with the connection's key: {@code parts} are header, parent, metadata, content. */
+    List<byte[]> signedFrames(byte[]... parts) {
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(DELIMITER);
+        frames.add(sign(key, parts).getBytes(StandardCharsets.US_ASCII));
+        frames.addAll(List.of(parts));
+        return frames;
+    }
+
+    /** The connection's key. */
+    String key() {
+        return key;
+    }
+
+    /** A request header of {@code type}. */
+    Map<String, Object> header(String type, String id) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("msg_id", id);
         header.put("username", "test");
@@ -142,6 +201,13 @@ final class KernelProcess implements AutoCloseable {
         header.put("date", Instant.now().toString());
         header.put("msg_type", type);
         header.put("version", "5.3");
+        return header;
+    }
+
+    /** Sends a request of {@code type} on {@code socket}; returns its message id. */
+    String send(ZMQ.Socket socket, String type, Map<String, ?> content) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> header = header(type, id);
         byte[][] parts = {GSON.toJson(header).getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8), GSON.toJson(content).getBytes(StandardCharsets.UTF_8)};
         socket.sendMore(DELIMITER);
@@ -154,9 +220,13 @@ final class KernelProcess implements AutoCloseable {
     }
 
     private String sign(byte[]... parts) {
+        return sign(key, parts);
+    }
+
+    private static String sign(String signingKey, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             for (byte[] p : parts) {
                 mac.update(p);
             }
@@ -237,7 +307,8 @@ final class KernelProcess implements AutoCloseable {
         }
     }
 
-    private Msg receive(ZMQ.Socket socket, long deadline) {
+    /** The next message on {@code socket}, or null when none came before {@code deadline}. */
+    Msg receive(ZMQ.Socket socket, long deadline) {
         List<byte[]> frames = new ArrayList<>();
         while (true) {
             int wait = (int) Math.max(1, deadline - System.currentTimeMillis());

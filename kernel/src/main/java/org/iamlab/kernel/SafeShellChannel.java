@@ -1,0 +1,138 @@
+package org.iamlab.kernel;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.Loop;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * The shell or control channel, with the base library's loop replaced by one that survives bad messages. The base
+ * loop ({@code ShellChannel.bind}) lets any exception out of its thread, so one message with a wrong signature, bad
+ * JSON or a header without {@code msg_id} ended it and the kernel never answered again; with missing frames it read
+ * into the next message. This loop decodes each message's frames with {@link WireMessages}, drops what it cannot
+ * decode or has no handler for (logged once per cause by {@link DroppedMessages}), and answers every waiting
+ * request before it sleeps, so a flood of bad messages delays the next good one only by the time to reject them.
+ */
+final class SafeShellChannel extends ShellChannel {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final JupyterConnection connection;
+    private final HMACGenerator hmac;
+    private final boolean control;
+    private final long sleep;
+    private final DroppedMessages dropped;
+    private volatile Loop loop;
+
+    SafeShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
+            long sleep) {
+        super(context, hmac, control, connection, sleep);
+        this.connection = connection;
+        this.hmac = hmac;
+        this.control = control;
+        this.sleep = sleep;
+        this.dropped = new DroppedMessages(control ? "control channel" : "shell channel", logger);
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties properties) {
+        if (loop != null) {
+            throw new IllegalStateException("the channel is already bound");
+        }
+        String name = (control ? "Control-" : "Shell-") + IDS.getAndIncrement();
+        bind(formatAddress(properties.getTransport(), properties.getIp(),
+                control ? properties.getControlPort() : properties.getShellPort()));
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        Loop l = new Loop(name, sleep, () -> {
+            while (!closed && poller.poll(0) > 0) {
+                List<byte[]> frames = receive();
+                if (frames == null) {
+                    return;
+                }
+                handle(WireMessages.decode(frames, hmac));
+            }
+        });
+        l.onError(e -> {
+            if (closed) {
+                return -1;
+            }
+            dropped.drop("the loop failed", String.valueOf(e));
+            return sleep;
+        });
+        l.onClose(() -> loop = null);
+        loop = l;
+        l.start();
+    }
+
+    private synchronized List<byte[]> receive() {
+        return closed ? null : WireMessages.receive(this, false);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handle(WireMessages.Decoded decoded) {
+        if (decoded instanceof WireMessages.Rejected r) {
+            dropped.drop(r.cause(), r.detail());
+            return;
+        }
+        WireMessages.Accepted a = (WireMessages.Accepted) decoded;
+        Message<?> message = a.message();
+        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        if (handler == null) {
+            dropped.drop("unknown message type", "`" + a.typeName() + "`");
+            return;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            handler.handle(env, message);
+        } catch (Exception e) {
+            dropped.drop("the `" + a.typeName() + "` handler failed with " + e.getClass().getName(), String.valueOf(e));
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        Loop l = loop;
+        if (l != null) {
+            l.shutdown();
+            joinUnlessSelf(l, sleep * 2);
+        }
+        super.close();
+    }
+
+    /** Waits a little for the loop to leave the socket before it is closed (unless the loop itself closes it). */
+    private static void joinUnlessSelf(Loop l, long millis) {
+        if (Thread.currentThread() != l) {
+            try {
+                l.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Loop l = loop;
+        if (l != null) {
+            try {
+                l.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
