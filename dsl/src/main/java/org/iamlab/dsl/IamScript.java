@@ -72,6 +72,7 @@ public abstract class IamScript extends Script {
     public Account account(Map<String, ?> opts, String id,
                            @DelegatesTo(value = Specs.AccountSpec.class, strategy = Closure.DELEGATE_FIRST)
                            Closure<?> block) {
+        NamedArgs.check(opts, "account", "alias");
         Account a = w().findAccount(id).orElseGet(() -> w().createAccount(id, null));
         if (opts != null && opts.get("alias") != null) {
             a.alias(opts.get("alias").toString());
@@ -148,7 +149,12 @@ public abstract class IamScript extends Script {
 
     public Group group(String name, @DelegatesTo(value = Specs.GroupSpec.class,
             strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-        return inDefaultAccount(a -> a.group(null, name, block));
+        return group(null, name, block);
+    }
+
+    public Group group(Map<String, ?> opts, String name, @DelegatesTo(value = Specs.GroupSpec.class,
+            strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return inDefaultAccount(a -> a.group(opts, name, block));
     }
 
     public Group group(String name) {
@@ -263,7 +269,17 @@ public abstract class IamScript extends Script {
 
     public Resource bucket(String name, @DelegatesTo(value = Specs.ResourceSpec.class,
             strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-        return inDefaultAccount(a -> a.bucket(name, block));
+        return bucket(null, name, block);
+    }
+
+    /** A bucket in the default account: {@code bucket 'logs', region: 'eu-west-1'}, with or without a block. */
+    public Resource bucket(Map<String, ?> opts, String name, @DelegatesTo(value = Specs.ResourceSpec.class,
+            strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return inDefaultAccount(a -> a.bucket(opts, name, block));
+    }
+
+    public Resource bucket(Map<String, ?> opts, String name) {
+        return bucket(opts, name, null);
     }
 
     public Resource queue(String name) {
@@ -312,6 +328,7 @@ public abstract class IamScript extends Script {
 
     /** An AWS service acting for a resource: {@code service('s3.amazonaws.com', sourceArn: ..., sourceAccount: ...)}. */
     public Actor service(Map<String, ?> opts, String servicePrincipal) {
+        NamedArgs.check(opts, "service", "sourceArn", "sourceAccount");
         Object arn = opts.get("sourceArn");
         Object account = opts.get("sourceAccount");
         return new Actor.ServiceCaller(servicePrincipal, arn == null ? null : Refs.arnOf(arn),
@@ -386,6 +403,8 @@ public abstract class IamScript extends Script {
      * policy: { ... })}. Refused assumptions stop the script with the trust decision's reason.
      */
     public Session assumeRole(Map<String, ?> opts, Object who, Object role) {
+        NamedArgs.check(opts, "assumeRole", "sessionName", "duration", "externalId", "tags", "sourceIdentity", "mfa",
+                "policy", "context");
         Actor caller = Refs.actor(w(), who);
         Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Map<String, ?> o = opts == null ? Map.of() : opts;
@@ -402,6 +421,8 @@ public abstract class IamScript extends Script {
      * ..., sub: ...], sessionName: 'build-42')}.
      */
     public Session assumeRoleWithWebIdentity(Map<String, ?> opts, Object role) {
+        NamedArgs.check(opts, "assumeRoleWithWebIdentity", "token", "sessionName", "duration", "tags",
+                "sourceIdentity", "policy", "context");
         Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Object token = opts.get("token");
         if (!(token instanceof Map<?, ?> claims)) {
@@ -418,6 +439,8 @@ public abstract class IamScript extends Script {
      * 'jane@example.com', attributes: [...])}.
      */
     public Session assumeRoleWithSaml(Map<String, ?> opts, Object role) {
+        NamedArgs.check(opts, "assumeRoleWithSaml", "provider", "subject", "attributes", "sessionName", "duration",
+                "tags", "sourceIdentity", "policy", "context");
         Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Object provider = opts.get("provider");
         if (provider == null || opts.get("subject") == null) {
@@ -536,6 +559,7 @@ public abstract class IamScript extends Script {
      * the script.
      */
     public Object aws(Map<String, ?> opts, String commands) {
+        NamedArgs.check(opts, "aws", "mayFail");
         boolean mayFail = opts != null && Boolean.TRUE.equals(opts.get("mayFail"));
         int line = lab().currentLine();
         try {

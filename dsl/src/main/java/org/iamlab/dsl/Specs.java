@@ -126,6 +126,7 @@ public final class Specs {
 
         /** Creates an access key with a status ({@code Active} or {@code Inactive}). */
         public User.NewAccessKey accessKey(Map<String, ?> opts) {
+            NamedArgs.check(opts, "accessKey", "status");
             User.NewAccessKey k = user.createAccessKey();
             String status = str(opts, "status");
             if (status != null) {
@@ -223,6 +224,7 @@ public final class Specs {
 
         /** Trusts an account (its root: its IAM policies decide who there may assume the role). */
         public void trustAccount(Map<String, ?> opts, Object account) {
+            NamedArgs.check(opts, "trustAccount", "externalId", "mfa");
             String id = Refs.arnOf(account);
             Map<String, Object> s = statement("sts:AssumeRole");
             s.put("Principal", Map.of("AWS", id.startsWith("arn:") ? id : "arn:aws:iam::" + id + ":root"));
@@ -401,6 +403,7 @@ public final class Specs {
         /** Creates a user; {@code path: '/eng/'} sets its path. */
         public User user(Map<String, ?> opts, String name,
                          @DelegatesTo(value = UserSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "user", "path");
             if (block == null && opts == null && account.findUser(name).isPresent()) {
                 return account.findUser(name).get();
             }
@@ -431,6 +434,7 @@ public final class Specs {
 
         public Group group(Map<String, ?> opts, String name,
                            @DelegatesTo(value = GroupSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "group", "path");
             if (block == null && opts == null && account.findGroup(name).isPresent()) {
                 return account.findGroup(name).get();
             }
@@ -450,6 +454,7 @@ public final class Specs {
 
         public Role role(Map<String, ?> opts, String name,
                          @DelegatesTo(value = RoleSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "role", "path");
             if (block == null && opts == null && account.findRole(name).isPresent()) {
                 return account.findRole(name).get();
             }
@@ -468,6 +473,7 @@ public final class Specs {
 
         /** A customer managed policy: a block of statements, a map, JSON text or a file. */
         public Policy policy(Map<String, ?> opts, String name, Object document) {
+            NamedArgs.check(opts, "policy", "path", "description");
             return account.createPolicy(name, str(opts, "path"), Refs.policy(lab, document, PolicyKind.IDENTITY, name,
                     null), str(opts, "description"));
         }
@@ -483,6 +489,7 @@ public final class Specs {
 
         /** An instance profile holding {@code role} (a role name): {@code instanceProfile 'web', role: 'web-role'}. */
         public InstanceProfile instanceProfile(Map<String, ?> opts, String name) {
+            NamedArgs.check(opts, "instanceProfile", "role", "path");
             InstanceProfile p = account.createInstanceProfile(name, str(opts, "path"));
             Object role = opts == null ? null : opts.get("role");
             if (role != null) {
@@ -497,6 +504,7 @@ public final class Specs {
 
         /** An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}. */
         public Instance instance(Map<String, ?> opts, String id) {
+            NamedArgs.check(opts, "instance", "profile", "region");
             Instance i = account.createInstance(id, str(opts, "region"));
             Object profile = opts == null ? null : opts.get("profile");
             if (profile != null) {
@@ -512,6 +520,7 @@ public final class Specs {
 
         /** An OIDC provider: {@code oidcProvider 'https://token.actions.githubusercontent.com', audiences: [...]}. */
         public OidcProvider oidcProvider(Map<String, ?> opts, String url) {
+            NamedArgs.check(opts, "oidcProvider", "audiences", "audience");
             List<String> audiences = new ArrayList<>();
             Object a = opts == null ? null : opts.get("audiences");
             if (a == null && opts != null) {
@@ -529,6 +538,7 @@ public final class Specs {
 
         /** A SAML provider: {@code samlProvider 'Okta', issuer: 'http://www.okta.com/exk123'}. */
         public SamlProvider samlProvider(Map<String, ?> opts, String name) {
+            NamedArgs.check(opts, "samlProvider", "issuer");
             String issuer = str(opts, "issuer");
             return account.createSamlProvider(name, issuer == null ? "https://idp.example.com/" + name : issuer);
         }
@@ -538,6 +548,11 @@ public final class Specs {
         }
 
         private Resource resource(ResourceType type, Map<String, ?> opts, String name, Closure<?> block) {
+            if (type == ResourceType.LAMBDA_FUNCTION) {
+                NamedArgs.check(opts, "function", "role", "region");
+            } else {
+                NamedArgs.check(opts, type.word(), "region");
+            }
             Resource r = account.createResource(type, name, str(opts, "region"));
             if (opts != null && opts.get("role") != null) {
                 new ResourceSpec(lab, r).role(opts.get("role"));
@@ -546,9 +561,18 @@ public final class Specs {
             return r;
         }
 
+        public Resource bucket(Map<String, ?> opts, String name, @DelegatesTo(value = ResourceSpec.class,
+                strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            return resource(ResourceType.S3_BUCKET, opts, name, block);
+        }
+
+        public Resource bucket(Map<String, ?> opts, String name) {
+            return bucket(opts, name, null);
+        }
+
         public Resource bucket(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-            return resource(ResourceType.S3_BUCKET, null, name, block);
+            return bucket(null, name, block);
         }
 
         public Resource bucket(String name) {
@@ -565,6 +589,10 @@ public final class Specs {
             return queue(null, name, block);
         }
 
+        public Resource queue(Map<String, ?> opts, String name) {
+            return queue(opts, name, null);
+        }
+
         public Resource queue(String name) {
             return queue(null, name, null);
         }
@@ -577,6 +605,10 @@ public final class Specs {
         public Resource topic(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return topic(null, name, block);
+        }
+
+        public Resource topic(Map<String, ?> opts, String name) {
+            return topic(opts, name, null);
         }
 
         public Resource topic(String name) {
@@ -609,6 +641,10 @@ public final class Specs {
             return key(null, alias, block);
         }
 
+        public Resource key(Map<String, ?> opts, String alias) {
+            return key(opts, alias, null);
+        }
+
         public Resource key(String alias) {
             return key(null, alias, null);
         }
@@ -622,6 +658,10 @@ public final class Specs {
         public Resource api(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return api(null, name, block);
+        }
+
+        public Resource api(Map<String, ?> opts, String name) {
+            return api(opts, name, null);
         }
 
         public Resource api(String name) {
@@ -639,6 +679,10 @@ public final class Specs {
             return secret(null, name, block);
         }
 
+        public Resource secret(Map<String, ?> opts, String name) {
+            return secret(opts, name, null);
+        }
+
         public Resource secret(String name) {
             return secret(null, name, null);
         }
@@ -652,6 +696,10 @@ public final class Specs {
         public Resource table(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return table(null, name, block);
+        }
+
+        public Resource table(Map<String, ?> opts, String name) {
+            return table(opts, name, null);
         }
 
         public Resource table(String name) {
@@ -687,6 +735,7 @@ public final class Specs {
         public Account account(Map<String, ?> opts, String id,
                                @DelegatesTo(value = AccountSpec.class, strategy = Closure.DELEGATE_FIRST)
                                Closure<?> block) {
+            NamedArgs.check(opts, "account", "alias");
             Account a = lab.world().findAccount(id).orElseGet(() -> lab.world().createAccount(id, null));
             if (str(opts, "alias") != null) {
                 a.alias(str(opts, "alias"));

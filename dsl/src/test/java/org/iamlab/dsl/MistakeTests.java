@@ -149,4 +149,35 @@ class MistakeTests {
         ScriptFailure e = fail("println deployer");
         assertEquals("`deployer` is not defined; did you mean `deployers`?", e.problem());
     }
+
+    @Test
+    void aMisspelledNamedArgumentIsAnErrorNamingTheRealKey() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    role('vendor') {
+                        trustAccount '444455556666', externalID: 'x'
+                    }
+                }
+                """);
+        assertEquals("line 3: `externalID:` is not a named argument of `trustAccount`; did you mean `externalId:`?",
+                e.getMessage());
+    }
+
+    @Test
+    void everyCommandWithNamedArgumentsChecksItsKeys() {
+        assertEquals("line 1: `pth:` is not a named argument of `user`; did you mean `path:`?",
+                fail("user('alice', pth: '/eng/') { }").getMessage());
+        f.run("""
+                account('111122223333') {
+                    role('r') { trustAccount '111122223333' }
+                    user 'alice'
+                }
+                """);
+        assertEquals("line 1: `sesionName:` is not a named argument of `assumeRole`; did you mean `sessionName:`?",
+                fail("assumeRole user('alice'), role('r'), sesionName: 'a'").getMessage());
+        assertEquals("line 1: `duraton:` is not a named argument of `assumeRole`; did you mean `duration:`?",
+                fail("assumeRole user('alice'), role('r'), duraton: '1h'").getMessage());
+        assertEquals("line 1: `colour:` is not a named argument of `bucket`; it takes `region:`",
+                fail("bucket 'paint', colour: 'red'").getMessage());
+    }
 }

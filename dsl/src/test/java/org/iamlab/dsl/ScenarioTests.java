@@ -53,6 +53,38 @@ class ScenarioTests {
     }
 
     @Nested
+    class NamedArguments {
+
+        @Test
+        void everyDocumentedNamedArgumentIsTaken() {
+            f.run("""
+                    bucket 'eu-logs', region: 'eu-west-1'
+                    account('111122223333', alias: 'dev') {
+                        user('alice', path: '/engineering/') { accessKey(status: 'Inactive') }
+                        group('devs', path: '/teams/') { members 'alice' }
+                        role('app', path: '/apps/') { trustService 'lambda.amazonaws.com' }
+                        policy('P', path: '/policies/', description: 'd') { allow 's3:GetObject' on '*' }
+                        queue 'jobs', region: 'eu-west-1'
+                        topic 'news', region: 'eu-west-1'
+                        table 'orders', region: 'eu-west-1'
+                        secret 'db', region: 'eu-west-1'
+                        key 'data', region: 'eu-west-1'
+                        api 'orders-api', region: 'eu-west-1'
+                        function 'fn', role: 'app', region: 'eu-west-1'
+                        instanceProfile 'web', role: 'app', path: '/'
+                        instance 'i-0abc1234def567890', profile: 'web', region: 'eu-west-1'
+                        oidcProvider 'https://token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com']
+                        samlProvider 'Corp', issuer: 'https://idp.example.com'
+                    }
+                    """);
+            assertEquals("arn:aws:s3:::eu-logs", f.run("bucket('eu-logs').arn()"));
+            assertEquals("arn:aws:sqs:eu-west-1:111122223333:jobs", f.run("queue('jobs').arn()"));
+            assertEquals("arn:aws:lambda:eu-west-1:111122223333:function:fn", f.run("function('fn').arn()"));
+            assertEquals("arn:aws:iam::111122223333:group/teams/devs", f.run("group('devs').arn()"));
+        }
+    }
+
+    @Nested
     class Groups {
 
         @Test
