@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -139,11 +140,11 @@ public final class Lab {
             flush();
             return value;
         } catch (MultipleCompilationErrorsException e) {
-            throw syntaxFailure(e);
+            throw syntaxFailure(e, script);
         } catch (ScriptFailure e) {
             throw e;
         } catch (Throwable e) {
-            throw failure(e);
+            throw failure(e, script);
         } finally {
             deferred.clear();
         }
@@ -163,12 +164,22 @@ public final class Lab {
         return 0;
     }
 
-    private ScriptFailure syntaxFailure(MultipleCompilationErrorsException e) {
+    private ScriptFailure syntaxFailure(MultipleCompilationErrorsException e, String script) {
+        // Groovy reports a missing `}` at the end of the text, echoing the script; the block left open is the news.
+        Optional<Blocks.Open> unclosed = Blocks.unclosed(script);
+        if (unclosed.isPresent()) {
+            Blocks.Open open = unclosed.get();
+            return new ScriptFailure(open.line(), "the block " + (open.command().isEmpty() ? ""
+                    : "of `" + open.command() + "` ") + "opened on this line is never closed; add its `}`", null);
+        }
         List<? extends Message> errors = e.getErrorCollector().getErrors();
         for (Message m : errors) {
             if (m instanceof SyntaxErrorMessage sm) {
                 SyntaxException se = sm.getCause();
                 String text = se.getOriginalMessage().replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "").strip();
+                if (text.startsWith("Unexpected input: '") && (text.indexOf('\n') >= 0 || text.length() > 60)) {
+                    text = "unexpected input";
+                }
                 return new ScriptFailure(se.getStartLine(), "column " + se.getStartColumn() + ": syntax error: "
                         + text, null);
             }
@@ -177,13 +188,15 @@ public final class Lab {
                 .filter(l -> !l.isBlank()).skip(1).findFirst().orElse(e.getMessage()).strip(), null);
     }
 
-    private ScriptFailure failure(Throwable e) {
+    private ScriptFailure failure(Throwable e, String script) {
         int line = e instanceof Located l ? l.line() : 0;
         Throwable cause = e instanceof Located ? e.getCause() : e;
         if (line == 0) {
             line = lineIn(cause.getStackTrace());
         }
-        return new ScriptFailure(line, describe(cause), cause);
+        Optional<String> quoted = cause instanceof GroovyRuntimeException ? Misuse.quotedVariable(script, line)
+                : Optional.empty();
+        return new ScriptFailure(line, quoted.orElseGet(() -> describe(cause)), cause);
     }
 
     private String describe(Throwable e) {
@@ -200,11 +213,18 @@ public final class Lab {
             return e.getMessage();
         }
         if (e instanceof MissingMethodException m) {
+            Optional<String> misuse = Misuse.of(m.getMethod(), m.getType());
+            if (misuse.isPresent()) {
+                return misuse.get();
+            }
             String hint = Hints.didYouMean(m.getMethod(), vocabulary());
             return "`" + m.getMethod() + "` is not a command here" + (hint != null ? "; " + hint
                     : m.getArguments().length > 0 ? " (or it does not take " + types(m.getArguments()) + ")" : "");
         }
         if (e instanceof MissingPropertyException m) {
+            if (vocabulary().contains(m.getProperty())) {
+                return "`" + m.getProperty() + "` is a command, not a value: call it with its arguments";
+            }
             Set<String> names = new TreeSet<>(vocabulary());
             for (Object k : binding.getVariables().keySet()) {
                 names.add(k.toString());

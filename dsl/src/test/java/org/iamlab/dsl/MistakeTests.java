@@ -180,4 +180,74 @@ class MistakeTests {
         assertEquals("line 1: `colour:` is not a named argument of `bucket`; it takes `region:`",
                 fail("bucket 'paint', colour: 'red'").getMessage());
     }
+
+    @Test
+    void anUnclosedBlockNamesTheLineItOpenedOnGuessedFromIndentation() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    user('alice') {
+                        attach 'ReadOnlyAccess'
+
+                }
+                explain user('alice'), 's3:GetObject', '*'
+                """);
+        assertEquals("line 2: the block of `user` opened on this line is never closed; add its `}`", e.getMessage());
+    }
+
+    @Test
+    void anUnclosedBlockAtTheEndNamesItsOwnLineAndNeverEchoesTheScript() {
+        ScriptFailure e = fail("""
+                user 'bob'
+                account('111122223333') {
+                    user 'alice'
+                """);
+        assertEquals("line 2: the block of `account` opened on this line is never closed; add its `}`",
+                e.getMessage());
+    }
+
+    @Test
+    void aStatementOutsideAPolicySaysWhereItGoes() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    allow 's3:GetObject' on '*'
+                }
+                """);
+        assertEquals("line 2: `allow` goes inside `inline('Name') { }` or `policy('Name') { }`", e.getMessage());
+    }
+
+    @Test
+    void aRoleCommandInAUserBlockSaysItBelongsToARole() {
+        assertEquals("line 1: `trustService` goes inside `role('name') { }`",
+                fail("account('111122223333') { user('alice') { trustService 'ec2.amazonaws.com' } }").getMessage());
+    }
+
+    @Test
+    void aQuestionWithTooFewArgumentsSaysWhatItTakes() {
+        ScriptFailure e = fail("""
+                account('111122223333') { user 'alice' }
+                explain user('alice'), 's3:GetObject'
+                """);
+        assertEquals("line 2: `explain` takes who, action and resource (and optionally a map of context values)",
+                e.getMessage());
+    }
+
+    @Test
+    void aPolicyVariableInDoubleQuotesExplainsGroovysInterpolation() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    user('alice') {
+                        inline('Home') { allow 's3:*' on "arn:aws:s3:::home/${aws:username}/*" }
+                    }
+                }
+                """);
+        assertEquals("line 3: `\"arn:aws:s3:::home/${aws:username}/*\"` is in double quotes, where Groovy reads"
+                + " `${...}` as its own interpolation, not as an IAM policy variable; write it in single quotes:"
+                + " `'arn:aws:s3:::home/${aws:username}/*'`", e.getMessage());
+    }
+
+    @Test
+    void aSuggestionIsNeverWhatWasTyped() {
+        ScriptFailure e = fail("println aws");
+        assertEquals("line 1: `aws` is a command, not a value: call it with its arguments", e.getMessage());
+    }
 }
