@@ -242,6 +242,47 @@ class ScenarioTests {
     }
 
     @Nested
+    class ForgottenTrustPolicies {
+
+        // "Use an IAM role to grant permissions to applications running on Amazon EC2 instances": the role's trust
+        // policy must let ec2.amazonaws.com assume it, or the instance gets no credentials.
+        @Test
+        void anInstanceGetsItsRolesCredentialsOnlyWhenTheRoleTrustsEc2() {
+            f.run("""
+                    account('111122223333') {
+                        role('web') {
+                            trustService 'lambda.amazonaws.com'
+                            attach 'AmazonS3ReadOnlyAccess'
+                        }
+                        instanceProfile 'web', role: 'web'
+                        instance 'i-0abc1234def567890', profile: 'web'
+                    }
+                    """);
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    explain instance('i-0abc1234def567890'), 's3:GetObject', 'arn:aws:s3:::assets/logo.png'
+                    """));
+            assertEquals("line 1: instance `i-0abc1234def567890` gets no credentials from role `web`: the role's trust"
+                    + " policy does not let ec2.amazonaws.com assume it; add trustService 'ec2.amazonaws.com' to role"
+                    + " `web`", e.getMessage());
+        }
+
+        // "Lambda execution role": CreateFunction answers "The role defined for the function cannot be assumed by
+        // Lambda" for a role whose trust policy does not name lambda.amazonaws.com.
+        @Test
+        void aFunctionCannotBeCreatedWithARoleThatDoesNotTrustLambda() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    account('111122223333') {
+                        role('fn-role') { trustService 'ec2.amazonaws.com' }
+                        function 'orders', role: 'fn-role'
+                    }
+                    """));
+            assertEquals("line 3: function `orders` cannot use role `fn-role`: the role's trust policy does not let"
+                    + " lambda.amazonaws.com assume it; add trustService 'lambda.amazonaws.com' to role `fn-role`",
+                    e.getMessage());
+        }
+    }
+
+    @Nested
     class LambdaAndApiGateway {
 
         static final String WORLD = """
