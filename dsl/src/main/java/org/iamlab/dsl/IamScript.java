@@ -142,8 +142,20 @@ public abstract class IamScript extends Script {
         return user(null, name, block);
     }
 
-    /** The user called {@code name} (in any account; a user ARN works too). */
-    public User user(String name) {
+    /**
+     * The user called {@code name} (in any account; a user ARN works too); inside a policy, also one the script
+     * defines further down.
+     */
+    public Object user(String name) {
+        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
+                .noneMatch(a -> a.findUser(name).isPresent())) {
+            return lab().forward("user", name, "arn:aws:iam::" + w().defaultAccount().id() + ":user/" + name,
+                    () -> findUser(name).arn());
+        }
+        return findUser(name);
+    }
+
+    private User findUser(String name) {
         return find("user", name, (a, n) -> a.findUser(n).orElse(null));
     }
 
@@ -171,8 +183,20 @@ public abstract class IamScript extends Script {
         return role(null, name, block);
     }
 
-    /** The role called {@code name} (in any account; a role ARN works too). */
-    public Role role(String name) {
+    /**
+     * The role called {@code name} (in any account; a role ARN works too); inside a policy, also one the script
+     * defines further down.
+     */
+    public Object role(String name) {
+        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
+                .noneMatch(a -> a.findRole(name).isPresent())) {
+            return lab().forward("role", name, "arn:aws:iam::" + w().defaultAccount().id() + ":role/" + name,
+                    () -> findRole(name).arn());
+        }
+        return findRole(name);
+    }
+
+    private Role findRole(String name) {
         return find("role", name, (a, n) -> a.findRole(n).orElse(null));
     }
 
@@ -406,7 +430,7 @@ public abstract class IamScript extends Script {
         NamedArgs.check(opts, "assumeRole", "sessionName", "duration", "externalId", "tags", "sourceIdentity", "mfa",
                 "policy", "context");
         Actor caller = Refs.actor(w(), who);
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Map<String, ?> o = opts == null ? Map.of() : opts;
         String sessionName = o.get("sessionName") != null ? o.get("sessionName").toString() : defaultSessionName(caller);
         return w().sts().assumeRole(caller, target, sessionName, options(o)).session();
@@ -423,7 +447,7 @@ public abstract class IamScript extends Script {
     public Session assumeRoleWithWebIdentity(Map<String, ?> opts, Object role) {
         NamedArgs.check(opts, "assumeRoleWithWebIdentity", "token", "sessionName", "duration", "tags",
                 "sourceIdentity", "policy", "context");
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Object token = opts.get("token");
         if (!(token instanceof Map<?, ?> claims)) {
             throw new DslException("assumeRoleWithWebIdentity needs token: [iss: ..., aud: ..., sub: ...]");
@@ -441,7 +465,7 @@ public abstract class IamScript extends Script {
     public Session assumeRoleWithSaml(Map<String, ?> opts, Object role) {
         NamedArgs.check(opts, "assumeRoleWithSaml", "provider", "subject", "attributes", "sessionName", "duration",
                 "tags", "sourceIdentity", "policy", "context");
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Object provider = opts.get("provider");
         if (provider == null || opts.get("subject") == null) {
             throw new DslException("assumeRoleWithSaml needs provider: 'NAME' and subject: 'user@example.com'");

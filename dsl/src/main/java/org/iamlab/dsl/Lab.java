@@ -45,6 +45,8 @@ public final class Lab {
     private final GroovyShell shell;
     private final Set<String> scriptNames = new HashSet<>();
     private final Deque<Runnable> deferred = new ArrayDeque<>();
+    private final Deque<Runnable> atEnd = new ArrayDeque<>();
+    private int policyDepth;
     private final AwsCli aws;
     private Path baseDir = Path.of(".");
     private Actor awsCaller;
@@ -120,6 +122,42 @@ public final class Lab {
         });
     }
 
+    /** Builds a policy from a block of statements: names in it may refer to objects defined further down. */
+    <T> T buildingPolicy(java.util.function.Supplier<T> build) {
+        policyDepth++;
+        try {
+            return build.get();
+        } finally {
+            policyDepth--;
+        }
+    }
+
+    /** Whether a policy's block of statements is running. */
+    boolean inPolicy() {
+        return policyDepth > 0;
+    }
+
+    /**
+     * A {@code kind} called {@code name} that a policy names before it is defined: its ARN {@code arn} now, and
+     * when the script ends, {@code resolve} (which finds it, or fails as a lookup does) must give the same ARN.
+     */
+    ForwardReference forward(String kind, String name, String arn, java.util.function.Supplier<String> resolve) {
+        int line = currentLine();
+        atEnd.add(() -> {
+            try {
+                String defined = resolve.get();
+                if (!defined.equals(arn)) {
+                    throw new DslException(kind + " `" + name + "` is named here as `" + arn + "` before its"
+                            + " definition, which makes it `" + defined + "`; define it before this line or write its"
+                            + " ARN");
+                }
+            } catch (RuntimeException e) {
+                throw new Located(line, e);
+            }
+        });
+        return new ForwardReference(kind, name, arn);
+    }
+
     /** Runs the deferred work of the block that just ended. */
     void flush() {
         while (!deferred.isEmpty()) {
@@ -133,11 +171,15 @@ public final class Lab {
         String fileName = className + ".groovy";
         scriptNames.add(fileName);
         deferred.clear();
+        atEnd.clear();
         try {
             IamScript s = (IamScript) shell.parse(script, fileName);
             s.lab(this);
             Object value = s.run();
             flush();
+            while (!atEnd.isEmpty()) {
+                atEnd.poll().run();
+            }
             return value;
         } catch (MultipleCompilationErrorsException e) {
             throw syntaxFailure(e, script);
@@ -147,6 +189,8 @@ public final class Lab {
             throw failure(e, script);
         } finally {
             deferred.clear();
+            atEnd.clear();
+            policyDepth = 0;
         }
     }
 

@@ -115,7 +115,7 @@ final class Refs {
     static PolicyText policy(Lab lab, Object input, PolicyKind kind, String name, List<String> defaultResources) {
         String json;
         if (input instanceof Closure<?> c) {
-            PolicySpec spec = Specs.configure(new PolicySpec(defaultResources), c);
+            PolicySpec spec = lab.buildingPolicy(() -> Specs.configure(new PolicySpec(defaultResources), c));
             json = Json.write(spec.toMap());
         } else if (input instanceof java.util.Map<?, ?> m) {
             json = Json.write(m);

@@ -421,7 +421,12 @@ public final class Specs {
             return user(opts, name, null);
         }
 
-        public User user(String name) {
+        /** The user called {@code name}, created when new; inside a policy, also one defined further down. */
+        public Object user(String name) {
+            if (lab.inPolicy() && account.findUser(name).isEmpty()) {
+                return lab.forward("user", name, "arn:aws:iam::" + account.id() + ":user/" + name,
+                        () -> account.user(name).arn());
+            }
             return user(null, name, null);
         }
 
@@ -467,7 +472,12 @@ public final class Specs {
             return role(null, name, block);
         }
 
-        public Role role(String name) {
+        /** The role called {@code name}; inside a policy, also one defined further down. */
+        public Object role(String name) {
+            if (lab.inPolicy() && account.findRole(name).isEmpty()) {
+                return lab.forward("role", name, "arn:aws:iam::" + account.id() + ":role/" + name,
+                        () -> account.role(name).arn());
+            }
             return role(null, name, null);
         }
 

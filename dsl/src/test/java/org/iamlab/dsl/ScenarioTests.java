@@ -242,6 +242,41 @@ class ScenarioTests {
     }
 
     @Nested
+    class ForwardReferences {
+
+        @Test
+        void aRoleNamedInAPolicyAboveItsBlockResolvesLikeMembers() {
+            f.run("""
+                    user('alice') {
+                        inline('Assume') { allow 'sts:AssumeRole' on role('deployer') }
+                    }
+                    role('deployer') { trustAccount '123456789012' }
+                    account('123456789012') {
+                        bucket('drop') { policy { allow 's3:PutObject' principal user('bob') } }
+                        user 'bob'
+                    }
+                    """);
+            assertEquals(true, f.run("can user('alice'), 'sts:AssumeRole', role('deployer')"));
+            assertEquals(true, f.run("can user('bob'), 's3:PutObject', 'arn:aws:s3:::drop/x'"));
+        }
+
+        @Test
+        void aForwardReferenceThatIsNeverDefinedFailsOnItsLine() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    account('111122223333') {
+                        role('deployer') { trustAccount '111122223333' }
+                        user('alice') {
+                            inline('Assume') { allow 'sts:AssumeRole' on role('deployr') }
+                        }
+                    }
+                    """));
+            assertEquals(4, e.line());
+            assertTrue(e.problem().startsWith("no role `deployr`") && e.problem().endsWith("did you mean `deployer`?"),
+                    e.problem());
+        }
+    }
+
+    @Nested
     class ForgottenTrustPolicies {
 
         // "Use an IAM role to grant permissions to applications running on Amazon EC2 instances": the role's trust
