@@ -21,7 +21,8 @@ final class CaseCorpus {
             "boundaries", "session-policies", "scp-rcp", "explicit-deny-precedence", "validation-errors");
 
     /** One line of a case file. */
-    record Case(String file, int line, String json, String id, String rule, String expect, String expectError) {
+    record Case(String file, int line, String json, String id, String rule, String expect, String expectError,
+                String expectWarning) {
         String displayName() {
             return rule + " [" + id + "]";
         }
@@ -47,7 +48,8 @@ final class CaseCorpus {
                 }
                 JsonNode node = mapper.readTree(line);
                 cases.add(new Case(file, number, line, node.path("id").asText(), node.path("rule").asText(),
-                        node.path("expect").asText(null), node.path("expectError").asText(null)));
+                        node.path("expect").asText(null), node.path("expectError").asText(null),
+                        node.path("expectWarning").asText(null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
