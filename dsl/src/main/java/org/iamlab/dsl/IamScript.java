@@ -368,7 +368,7 @@ public abstract class IamScript extends Script {
 
     /** The decision with its trace; the trace is shown. */
     public Answer explain(Object who, String action, Object resource, Map<String, ?> context) {
-        Answer a = w().explain(Refs.actor(w(), who), action, Refs.arnOf(resource), context);
+        Answer a = w().explain(Refs.actor(w(), who), action, requestResource(resource), context);
         lab().show(a);
         return a;
     }
@@ -384,7 +384,7 @@ public abstract class IamScript extends Script {
 
     /** Whether the request is allowed (nothing is shown). */
     public boolean can(Object who, String action, Object resource, Map<String, ?> context) {
-        return w().decide(Refs.actor(w(), who), action, Refs.arnOf(resource), context)
+        return w().decide(Refs.actor(w(), who), action, requestResource(resource), context)
                 == org.iamlab.engine.trace.Decision.ALLOWED;
     }
 
@@ -394,6 +394,16 @@ public abstract class IamScript extends Script {
 
     public boolean can(Map<String, ?> context, Object who, String action, Object resource) {
         return can(who, action, resource, context);
+    }
+
+    /** The ARN of a request's resource; text that is no ARN is evaluated as AWS would, with a warning. */
+    private String requestResource(Object resource) {
+        String arn = Refs.arnOf(resource);
+        if (!arn.equals("*") && !org.iamlab.engine.arn.ArnPattern.isArnShaped(arn)) {
+            lab().warn(lab().currentLine(), "`" + arn + "` is not an ARN, so only `*` in a policy matches it; name the"
+                    + " resource by its ARN, e.g. `arn:aws:s3:::" + arn + "` or bucket('" + arn + "')");
+        }
+        return arn;
     }
 
     /** Every principal of the world asked about one request; the allowed ones are shown. */

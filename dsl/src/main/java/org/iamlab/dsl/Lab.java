@@ -122,6 +122,25 @@ public final class Lab {
         });
     }
 
+    /** Shows a warning about line {@code line} of the script; the script goes on. */
+    void warn(int line, String message) {
+        show(new ScriptWarning(line, message));
+    }
+
+    /** Runs {@code check} when the script ends (after every block), reporting a failure at the current line. */
+    void atEnd(Runnable check) {
+        int line = currentLine();
+        atEnd.add(() -> {
+            try {
+                check.run();
+            } catch (Located e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new Located(line, e);
+            }
+        });
+    }
+
     /** Builds a policy from a block of statements: names in it may refer to objects defined further down. */
     <T> T buildingPolicy(java.util.function.Supplier<T> build) {
         policyDepth++;
@@ -142,17 +161,11 @@ public final class Lab {
      * when the script ends, {@code resolve} (which finds it, or fails as a lookup does) must give the same ARN.
      */
     ForwardReference forward(String kind, String name, String arn, java.util.function.Supplier<String> resolve) {
-        int line = currentLine();
-        atEnd.add(() -> {
-            try {
-                String defined = resolve.get();
-                if (!defined.equals(arn)) {
-                    throw new DslException(kind + " `" + name + "` is named here as `" + arn + "` before its"
-                            + " definition, which makes it `" + defined + "`; define it before this line or write its"
-                            + " ARN");
-                }
-            } catch (RuntimeException e) {
-                throw new Located(line, e);
+        atEnd(() -> {
+            String defined = resolve.get();
+            if (!defined.equals(arn)) {
+                throw new DslException(kind + " `" + name + "` is named here as `" + arn + "` before its definition,"
+                        + " which makes it `" + defined + "`; define it before this line or write its ARN");
             }
         });
         return new ForwardReference(kind, name, arn);

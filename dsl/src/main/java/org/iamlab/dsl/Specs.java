@@ -342,7 +342,38 @@ public final class Specs {
             PolicyText text = Refs.policy(lab, document, PolicyKind.TRUST, name + " (trust policy)", null);
             role = account.createRole(name, path, text);
             pending.forEach(Runnable::run);
+            Role created = role;
+            int line = lab.currentLine();
+            lab.atEnd(() -> missingPrincipals(created).forEach(arn -> lab.warn(line, "role `" + name + "` trusts `"
+                    + arn + "`, which does not exist in the world; AWS refuses a trust policy naming a user or role"
+                    + " that does not exist")));
             return role;
+        }
+
+        /** The IAM users and roles of the world's accounts that the role's trust policy names but nobody defined. */
+        private List<String> missingPrincipals(Role role) {
+            List<String> missing = new ArrayList<>();
+            for (var statement : role.trustPolicy().document().statements()) {
+                if (statement.principal() == null) {
+                    continue;
+                }
+                var aws = statement.principal().principals().get(org.iamlab.engine.policy.PrincipalType.AWS);
+                for (String arn : aws == null ? List.<String>of() : aws.values()) {
+                    String[] parts = arn.split(":", 6);
+                    if (parts.length < 6 || !parts[2].equals("iam")) {
+                        continue;
+                    }
+                    String resource = parts[5];
+                    String simple = resource.substring(resource.lastIndexOf('/') + 1);
+                    Account owner = lab.world().findAccount(parts[4]).orElse(null);
+                    boolean absent = owner != null && (resource.startsWith("user/") && owner.findUser(simple).isEmpty()
+                            || resource.startsWith("role/") && owner.findRole(simple).isEmpty());
+                    if (absent) {
+                        missing.add(arn);
+                    }
+                }
+            }
+            return missing;
         }
     }
 

@@ -242,6 +242,67 @@ class ScenarioTests {
     }
 
     @Nested
+    class Warnings {
+
+        List<String> warnings() {
+            return f.shown.stream().filter(ScriptWarning.class::isInstance).map(Object::toString).toList();
+        }
+
+        @Test
+        void anActionAwsDoesNotHaveIsAWarningOnItsLineAndInTheTrace() {
+            f.run("""
+                    account('111122223333') {
+                        user('alice') {
+                            inline('Read') {
+                                allow 's3:ListBucket' on '*'
+                                allow 's3:GetObjects' on '*'
+                            }
+                        }
+                    }
+                    """);
+            assertEquals(List.of("line 5: warning: in identity-based policy `Read`: `s3:GetObjects` is not an action of"
+                    + " s3; did you mean `s3:GetObject`?"), warnings());
+            Answer a = answer("explain user('alice'), 's3:GetObject', 'arn:aws:s3:::b/k'");
+            assertEquals(Decision.IMPLICITLY_DENIED, a.decision(), "AWS's decision: the statement never matches");
+            assertEquals(List.of("identity-based policy `Read (inline)`: at Statement[1].Action: `s3:GetObjects` is not an action"
+                    + " of s3; did you mean `s3:GetObject`?"), a.trace().warnings().stream()
+                    .map(org.iamlab.engine.trace.PolicyFinding::message).toList());
+        }
+
+        // "Policy variables": without Version 2012-10-17, ${...} is literal text.
+        @Test
+        void aVariableUnderTheOldVersionIsLiteralTextWithAWarning() {
+            f.run("""
+                    account('111122223333') {
+                        user('alice') {
+                            inline 'Home', '{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::home/${aws:username}/*"}]}'
+                        }
+                    }
+                    """);
+            assertEquals(1, warnings().size());
+            assertTrue(warnings().get(0).startsWith("line 3: warning: in identity-based policy `Home`: line 1, column"),
+                    warnings().get(0));
+            assertFalse((Boolean) f.run("can user('alice'), 's3:GetObject', 'arn:aws:s3:::home/alice/x'"));
+            assertTrue((Boolean) f.run("can user('alice'), 's3:GetObject', 'arn:aws:s3:::home/${aws:username}/x'"));
+        }
+
+        @Test
+        void aTrustedUserWhoDoesNotExistAndAResourceThatIsNoArnAreWarnings() {
+            f.run("""
+                    account('111122223333') {
+                        user 'alice'
+                        role('ops') { trustPrincipal 'arn:aws:iam::111122223333:user/bob' }
+                    }
+                    can user('alice'), 's3:GetObject', 'logs'
+                    """);
+            assertEquals(List.of("line 5: warning: `logs` is not an ARN, so only `*` in a policy matches it; name the"
+                    + " resource by its ARN, e.g. `arn:aws:s3:::logs` or bucket('logs')",
+                    "line 3: warning: role `ops` trusts `arn:aws:iam::111122223333:user/bob`, which does not exist in"
+                    + " the world; AWS refuses a trust policy naming a user or role that does not exist"), warnings());
+        }
+    }
+
+    @Nested
     class ForwardReferences {
 
         @Test
