@@ -56,6 +56,7 @@ public final class PolicyParser {
     private JsonParser in;
     private final PathTracker path = new PathTracker();
     private final List<PolicyWarning> warnings = new ArrayList<>();
+    private final java.util.Set<String> warnedProblems = new java.util.HashSet<>();
     private PolicyWarning firstVariableUse;
     /** Where the field name being read stands, for errors about the name itself. */
     private JsonLocation nameLocation;
@@ -319,7 +320,8 @@ public final class PolicyParser {
         } else {
             unknown = Optional.empty();
         }
-        if (unknown.isPresent()) {
+        // A retired service named by hundreds of actions (older AWS managed policies do so) is one warning.
+        if (unknown.isPresent() && warnedProblems.add(unknown.get().problem())) {
             pushIndex(actions, i);
             warnings.add(new PolicyWarning(Math.max(1, start.getLineNr()), Math.max(1, start.getColumnNr()),
                     path.current(), unknown.get().problem(), unknown.get().hint()));
