@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.iamlab.dsl.Lab;
 import org.iamlab.dsl.ScriptFailure;
+import org.iamlab.dsl.ScriptWarning;
 import org.iamlab.dsl.aws.CliOutput;
 import org.iamlab.engine.world.World;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code iamlab run FILE.groovy}: runs a DSL script (docs/dsl.md) against a new world and prints what it shows:
  * each {@code explain} as its text trace (first line: the decision), each {@code aws} command's JSON output,
  * {@code whoCan} and {@code whatCan} answers, and whatever the script prints. A mistake prints
- * {@code FILE: line N: what is wrong} on standard error.
+ * {@code FILE: line N: what is wrong} on standard error, and a warning {@code FILE: line N: warning: ...}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an IAM Lab DSL script and print what it shows: traces as text, aws output as the CLI's"
@@ -51,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("iamlab run: " + file + ": " + e.getMessage());
             return IamLab.USAGE;
         }
-        Lab lab = new Lab(new World(), value -> show(value, out, err));
+        String name = file.toString();
+        Lab lab = new Lab(new World(), value -> show(value, name, out, err));
         Path dir = file.toAbsolutePath().getParent();
         lab.baseDir(dir == null ? Path.of(".") : dir);
         lab.binding().setVariable("out", out);
@@ -67,7 +69,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void show(Object value, PrintWriter out, PrintWriter err) {
+    private static void show(Object value, String file, PrintWriter out, PrintWriter err) {
+        if (value instanceof ScriptWarning w) {
+            out.flush();
+            err.println(file + ": " + w);
+            err.flush();
+            return;
+        }
         if (value instanceof CliOutput o && o.error()) {
             out.flush();
             err.println(o.text());

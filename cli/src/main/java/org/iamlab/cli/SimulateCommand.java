@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import org.iamlab.engine.parse.PolicyParseException;
 import org.iamlab.engine.render.HtmlTraceView;
 import org.iamlab.engine.render.JsonTraceView;
 import org.iamlab.engine.render.TextTraceView;
+import org.iamlab.engine.parse.PolicyWarning;
 import org.iamlab.engine.simulation.Scenario;
 import org.iamlab.engine.simulation.ScenarioReader;
 import picocli.CommandLine;
@@ -190,7 +192,7 @@ final class SimulateCommand implements Callable<Integer> {
             } else if (explain == Explain.html) {
                 out.println(HtmlTraceView.error(id, e.getMessage()));
             } else {
-                writeLine(out, id, "error", e.getMessage(), null);
+                writeLine(out, id, "error", e.getMessage(), List.of(), null);
             }
             return false;
         }
@@ -202,19 +204,28 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(HtmlTraceView.fragment(result.trace(),
                     new Advisor(authorizer).advise(scenario.request(), result.trace())));
         } else {
-            writeLine(out, scenario.id(), "decision", result.decision().label(),
+            writeLine(out, scenario.id(), "decision", result.decision().label(), scenario.warnings(),
                     explain == Explain.json ? JsonTraceView.render(result.trace()) : null);
         }
         return true;
     }
 
-    private static void writeLine(PrintWriter out, Object id, String field, String value, JsonNode trace) {
+    /** One answer line; {@code "warnings"} only when there are some, so the common line stays as it was. */
+    private static void writeLine(PrintWriter out, Object id, String field, String value,
+                                  List<PolicyWarning> warnings, JsonNode trace) {
         StringWriter line = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
             g.writeFieldName("id");
             g.writeObject(id);
             g.writeStringField(field, value);
+            if (!warnings.isEmpty()) {
+                g.writeArrayFieldStart("warnings");
+                for (PolicyWarning w : warnings) {
+                    g.writeString(w.message());
+                }
+                g.writeEndArray();
+            }
             if (trace != null) {
                 g.writeFieldName("trace");
                 g.writeTree(trace);

@@ -86,4 +86,21 @@ class RunCommandTests {
             }
         }
     }
+
+    @Test
+    void aWarningIsPrintedWithItsLineAndTheScriptGoesOn() throws IOException {
+        Path s = script("typo.groovy", """
+                account('111122223333') {
+                    user('alice') {
+                        inline('Read') { allow 's3:GetObjects' on '*' }
+                    }
+                }
+                println 'went on'
+                """);
+        CliRun r = CliRun.of("run", s.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(s + ": line 3: warning: in identity-based policy `Read`: `s3:GetObjects` is not an action of s3;"
+                + " did you mean `s3:GetObject`?\n", r.err());
+        assertTrue(r.out().endsWith("went on\n"), r.out());
+    }
 }

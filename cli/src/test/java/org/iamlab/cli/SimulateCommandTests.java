@@ -117,4 +117,20 @@ class SimulateCommandTests {
             throw new AssertionError("not JSON: " + line, e);
         }
     }
+
+    @Test
+    void anActionAwsDoesNotHaveGetsAWarningBesideTheDecisionAwsWouldMake() throws IOException {
+        String typo = ALLOW.replace("s3:GetObject", "s3:GetObjects");
+        CliRun r = CliRun.of("simulate", "--jsonl", file(scenario("ok", ALLOW) + "\n" + scenario("typo", typo)).toString());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("{\"id\":\"ok\",\"decision\":\"Allowed\"}", lines[0], "no warnings, no field");
+        JsonNode answer = json(lines[1]);
+        assertEquals("ImplicitlyDenied", answer.get("decision").asText());
+        assertEquals("line 2, column " + (scenario("typo", typo).indexOf("\"s3:GetObjects") + 1)
+                + ": at identityPolicies[0].policy.Statement[0].Action: `s3:GetObjects` is not an action of s3; did you"
+                + " mean `s3:GetObject`?", answer.get("warnings").get(0).asText());
+        CliRun text = CliRun.of("simulate", "--explain", "text", file(scenario("typo", typo)).toString());
+        assertTrue(text.out().contains("warnings (AWS evaluates these as written):\n  identity-based policy"
+                + " `ReadLogs`: at Statement[0].Action: `s3:GetObjects` is not an action of s3"), text.out());
+    }
 }

@@ -72,6 +72,7 @@ public abstract class IamScript extends Script {
     public Account account(Map<String, ?> opts, String id,
                            @DelegatesTo(value = Specs.AccountSpec.class, strategy = Closure.DELEGATE_FIRST)
                            Closure<?> block) {
+        NamedArgs.check(opts, "account", "alias");
         Account a = w().findAccount(id).orElseGet(() -> w().createAccount(id, null));
         if (opts != null && opts.get("alias") != null) {
             a.alias(opts.get("alias").toString());
@@ -141,14 +142,31 @@ public abstract class IamScript extends Script {
         return user(null, name, block);
     }
 
-    /** The user called {@code name} (in any account; a user ARN works too). */
-    public User user(String name) {
+    /**
+     * The user called {@code name} (in any account; a user ARN works too); inside a policy, also one the script
+     * defines further down.
+     */
+    public Object user(String name) {
+        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
+                .noneMatch(a -> a.findUser(name).isPresent())) {
+            return lab().forward("user", name, "arn:aws:iam::" + w().defaultAccount().id() + ":user/" + name,
+                    () -> findUser(name).arn());
+        }
+        return findUser(name);
+    }
+
+    private User findUser(String name) {
         return find("user", name, (a, n) -> a.findUser(n).orElse(null));
     }
 
     public Group group(String name, @DelegatesTo(value = Specs.GroupSpec.class,
             strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-        return inDefaultAccount(a -> a.group(null, name, block));
+        return group(null, name, block);
+    }
+
+    public Group group(Map<String, ?> opts, String name, @DelegatesTo(value = Specs.GroupSpec.class,
+            strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return inDefaultAccount(a -> a.group(opts, name, block));
     }
 
     public Group group(String name) {
@@ -165,8 +183,20 @@ public abstract class IamScript extends Script {
         return role(null, name, block);
     }
 
-    /** The role called {@code name} (in any account; a role ARN works too). */
-    public Role role(String name) {
+    /**
+     * The role called {@code name} (in any account; a role ARN works too); inside a policy, also one the script
+     * defines further down.
+     */
+    public Object role(String name) {
+        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
+                .noneMatch(a -> a.findRole(name).isPresent())) {
+            return lab().forward("role", name, "arn:aws:iam::" + w().defaultAccount().id() + ":role/" + name,
+                    () -> findRole(name).arn());
+        }
+        return findRole(name);
+    }
+
+    private Role findRole(String name) {
         return find("role", name, (a, n) -> a.findRole(n).orElse(null));
     }
 
@@ -263,7 +293,17 @@ public abstract class IamScript extends Script {
 
     public Resource bucket(String name, @DelegatesTo(value = Specs.ResourceSpec.class,
             strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-        return inDefaultAccount(a -> a.bucket(name, block));
+        return bucket(null, name, block);
+    }
+
+    /** A bucket in the default account: {@code bucket 'logs', region: 'eu-west-1'}, with or without a block. */
+    public Resource bucket(Map<String, ?> opts, String name, @DelegatesTo(value = Specs.ResourceSpec.class,
+            strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return inDefaultAccount(a -> a.bucket(opts, name, block));
+    }
+
+    public Resource bucket(Map<String, ?> opts, String name) {
+        return bucket(opts, name, null);
     }
 
     public Resource queue(String name) {
@@ -312,6 +352,7 @@ public abstract class IamScript extends Script {
 
     /** An AWS service acting for a resource: {@code service('s3.amazonaws.com', sourceArn: ..., sourceAccount: ...)}. */
     public Actor service(Map<String, ?> opts, String servicePrincipal) {
+        NamedArgs.check(opts, "service", "sourceArn", "sourceAccount");
         Object arn = opts.get("sourceArn");
         Object account = opts.get("sourceAccount");
         return new Actor.ServiceCaller(servicePrincipal, arn == null ? null : Refs.arnOf(arn),
@@ -327,7 +368,7 @@ public abstract class IamScript extends Script {
 
     /** The decision with its trace; the trace is shown. */
     public Answer explain(Object who, String action, Object resource, Map<String, ?> context) {
-        Answer a = w().explain(Refs.actor(w(), who), action, Refs.arnOf(resource), context);
+        Answer a = w().explain(Refs.actor(w(), who), action, requestResource(resource), context);
         lab().show(a);
         return a;
     }
@@ -343,7 +384,7 @@ public abstract class IamScript extends Script {
 
     /** Whether the request is allowed (nothing is shown). */
     public boolean can(Object who, String action, Object resource, Map<String, ?> context) {
-        return w().decide(Refs.actor(w(), who), action, Refs.arnOf(resource), context)
+        return w().decide(Refs.actor(w(), who), action, requestResource(resource), context)
                 == org.iamlab.engine.trace.Decision.ALLOWED;
     }
 
@@ -353,6 +394,16 @@ public abstract class IamScript extends Script {
 
     public boolean can(Map<String, ?> context, Object who, String action, Object resource) {
         return can(who, action, resource, context);
+    }
+
+    /** The ARN of a request's resource; text that is no ARN is evaluated as AWS would, with a warning. */
+    private String requestResource(Object resource) {
+        String arn = Refs.arnOf(resource);
+        if (!arn.equals("*") && !org.iamlab.engine.arn.ArnPattern.isArnShaped(arn)) {
+            lab().warn(lab().currentLine(), "`" + arn + "` is not an ARN, so only `*` in a policy matches it; name the"
+                    + " resource by its ARN, e.g. `arn:aws:s3:::" + arn + "` or bucket('" + arn + "')");
+        }
+        return arn;
     }
 
     /** Every principal of the world asked about one request; the allowed ones are shown. */
@@ -386,8 +437,10 @@ public abstract class IamScript extends Script {
      * policy: { ... })}. Refused assumptions stop the script with the trust decision's reason.
      */
     public Session assumeRole(Map<String, ?> opts, Object who, Object role) {
+        NamedArgs.check(opts, "assumeRole", "sessionName", "duration", "externalId", "tags", "sourceIdentity", "mfa",
+                "policy", "context");
         Actor caller = Refs.actor(w(), who);
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Map<String, ?> o = opts == null ? Map.of() : opts;
         String sessionName = o.get("sessionName") != null ? o.get("sessionName").toString() : defaultSessionName(caller);
         return w().sts().assumeRole(caller, target, sessionName, options(o)).session();
@@ -402,7 +455,9 @@ public abstract class IamScript extends Script {
      * ..., sub: ...], sessionName: 'build-42')}.
      */
     public Session assumeRoleWithWebIdentity(Map<String, ?> opts, Object role) {
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        NamedArgs.check(opts, "assumeRoleWithWebIdentity", "token", "sessionName", "duration", "tags",
+                "sourceIdentity", "policy", "context");
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Object token = opts.get("token");
         if (!(token instanceof Map<?, ?> claims)) {
             throw new DslException("assumeRoleWithWebIdentity needs token: [iss: ..., aud: ..., sub: ...]");
@@ -418,7 +473,9 @@ public abstract class IamScript extends Script {
      * 'jane@example.com', attributes: [...])}.
      */
     public Session assumeRoleWithSaml(Map<String, ?> opts, Object role) {
-        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
+        NamedArgs.check(opts, "assumeRoleWithSaml", "provider", "subject", "attributes", "sessionName", "duration",
+                "tags", "sourceIdentity", "policy", "context");
+        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
         Object provider = opts.get("provider");
         if (provider == null || opts.get("subject") == null) {
             throw new DslException("assumeRoleWithSaml needs provider: 'NAME' and subject: 'user@example.com'");
@@ -536,6 +593,7 @@ public abstract class IamScript extends Script {
      * the script.
      */
     public Object aws(Map<String, ?> opts, String commands) {
+        NamedArgs.check(opts, "aws", "mayFail");
         boolean mayFail = opts != null && Boolean.TRUE.equals(opts.get("mayFail"));
         int line = lab().currentLine();
         try {

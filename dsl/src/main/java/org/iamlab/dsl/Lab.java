@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -44,6 +45,8 @@ public final class Lab {
     private final GroovyShell shell;
     private final Set<String> scriptNames = new HashSet<>();
     private final Deque<Runnable> deferred = new ArrayDeque<>();
+    private final Deque<Runnable> atEnd = new ArrayDeque<>();
+    private int policyDepth;
     private final AwsCli aws;
     private Path baseDir = Path.of(".");
     private Actor awsCaller;
@@ -119,6 +122,55 @@ public final class Lab {
         });
     }
 
+    /** Shows a warning about line {@code line} of the script; the script goes on. */
+    void warn(int line, String message) {
+        show(new ScriptWarning(line, message));
+    }
+
+    /** Runs {@code check} when the script ends (after every block), reporting a failure at the current line. */
+    void atEnd(Runnable check) {
+        int line = currentLine();
+        atEnd.add(() -> {
+            try {
+                check.run();
+            } catch (Located e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new Located(line, e);
+            }
+        });
+    }
+
+    /** Builds a policy from a block of statements: names in it may refer to objects defined further down. */
+    <T> T buildingPolicy(java.util.function.Supplier<T> build) {
+        policyDepth++;
+        try {
+            return build.get();
+        } finally {
+            policyDepth--;
+        }
+    }
+
+    /** Whether a policy's block of statements is running. */
+    boolean inPolicy() {
+        return policyDepth > 0;
+    }
+
+    /**
+     * A {@code kind} called {@code name} that a policy names before it is defined: its ARN {@code arn} now, and
+     * when the script ends, {@code resolve} (which finds it, or fails as a lookup does) must give the same ARN.
+     */
+    ForwardReference forward(String kind, String name, String arn, java.util.function.Supplier<String> resolve) {
+        atEnd(() -> {
+            String defined = resolve.get();
+            if (!defined.equals(arn)) {
+                throw new DslException(kind + " `" + name + "` is named here as `" + arn + "` before its definition,"
+                        + " which makes it `" + defined + "`; define it before this line or write its ARN");
+            }
+        });
+        return new ForwardReference(kind, name, arn);
+    }
+
     /** Runs the deferred work of the block that just ended. */
     void flush() {
         while (!deferred.isEmpty()) {
@@ -132,20 +184,26 @@ public final class Lab {
         String fileName = className + ".groovy";
         scriptNames.add(fileName);
         deferred.clear();
+        atEnd.clear();
         try {
             IamScript s = (IamScript) shell.parse(script, fileName);
             s.lab(this);
             Object value = s.run();
             flush();
+            while (!atEnd.isEmpty()) {
+                atEnd.poll().run();
+            }
             return value;
         } catch (MultipleCompilationErrorsException e) {
-            throw syntaxFailure(e);
+            throw syntaxFailure(e, script);
         } catch (ScriptFailure e) {
             throw e;
         } catch (Throwable e) {
-            throw failure(e);
+            throw failure(e, script);
         } finally {
             deferred.clear();
+            atEnd.clear();
+            policyDepth = 0;
         }
     }
 
@@ -163,12 +221,22 @@ public final class Lab {
         return 0;
     }
 
-    private ScriptFailure syntaxFailure(MultipleCompilationErrorsException e) {
+    private ScriptFailure syntaxFailure(MultipleCompilationErrorsException e, String script) {
+        // Groovy reports a missing `}` at the end of the text, echoing the script; the block left open is the news.
+        Optional<Blocks.Open> unclosed = Blocks.unclosed(script);
+        if (unclosed.isPresent()) {
+            Blocks.Open open = unclosed.get();
+            return new ScriptFailure(open.line(), "the block " + (open.command().isEmpty() ? ""
+                    : "of `" + open.command() + "` ") + "opened on this line is never closed; add its `}`", null);
+        }
         List<? extends Message> errors = e.getErrorCollector().getErrors();
         for (Message m : errors) {
             if (m instanceof SyntaxErrorMessage sm) {
                 SyntaxException se = sm.getCause();
                 String text = se.getOriginalMessage().replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "").strip();
+                if (text.startsWith("Unexpected input: '") && (text.indexOf('\n') >= 0 || text.length() > 60)) {
+                    text = "unexpected input";
+                }
                 return new ScriptFailure(se.getStartLine(), "column " + se.getStartColumn() + ": syntax error: "
                         + text, null);
             }
@@ -177,13 +245,15 @@ public final class Lab {
                 .filter(l -> !l.isBlank()).skip(1).findFirst().orElse(e.getMessage()).strip(), null);
     }
 
-    private ScriptFailure failure(Throwable e) {
+    private ScriptFailure failure(Throwable e, String script) {
         int line = e instanceof Located l ? l.line() : 0;
         Throwable cause = e instanceof Located ? e.getCause() : e;
         if (line == 0) {
             line = lineIn(cause.getStackTrace());
         }
-        return new ScriptFailure(line, describe(cause), cause);
+        Optional<String> quoted = cause instanceof GroovyRuntimeException ? Misuse.quotedVariable(script, line)
+                : Optional.empty();
+        return new ScriptFailure(line, quoted.orElseGet(() -> describe(cause)), cause);
     }
 
     private String describe(Throwable e) {
@@ -200,11 +270,18 @@ public final class Lab {
             return e.getMessage();
         }
         if (e instanceof MissingMethodException m) {
+            Optional<String> misuse = Misuse.of(m.getMethod(), m.getType());
+            if (misuse.isPresent()) {
+                return misuse.get();
+            }
             String hint = Hints.didYouMean(m.getMethod(), vocabulary());
             return "`" + m.getMethod() + "` is not a command here" + (hint != null ? "; " + hint
                     : m.getArguments().length > 0 ? " (or it does not take " + types(m.getArguments()) + ")" : "");
         }
         if (e instanceof MissingPropertyException m) {
+            if (vocabulary().contains(m.getProperty())) {
+                return "`" + m.getProperty() + "` is a command, not a value: call it with its arguments";
+            }
             Set<String> names = new TreeSet<>(vocabulary());
             for (Object k : binding.getVariables().keySet()) {
                 names.add(k.toString());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.iamlab.engine.world.Account;
 import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.Resource;
@@ -25,11 +26,20 @@ public class PolicySpec {
 
     private final List<StatementSpec> statements = new ArrayList<>();
     private final List<String> defaultResources;
+    private final IntSupplier currentLine;
+    /** The script line of each statement, so a warning about one names the line that wrote it. */
+    private final List<Integer> lines = new ArrayList<>();
     private String version = "2012-10-17";
     private String id;
 
-    PolicySpec(List<String> defaultResources) {
+    PolicySpec(List<String> defaultResources, IntSupplier currentLine) {
         this.defaultResources = defaultResources;
+        this.currentLine = currentLine;
+    }
+
+    /** The script line that wrote statement {@code index}, or 0. */
+    int lineOf(int index) {
+        return index >= 0 && index < lines.size() ? lines.get(index) : 0;
     }
 
     /** An Allow statement for {@code actions}; continue with {@code on}, {@code principal}, {@code when}. */
@@ -47,6 +57,7 @@ public class PolicySpec {
         StatementSpec s = new StatementSpec();
         s.json.putAll(Json.normalizeMap(raw));
         statements.add(s);
+        lines.add(currentLine.getAsInt());
     }
 
     /** The policy language version (default {@code 2012-10-17}). */
@@ -64,6 +75,7 @@ public class PolicySpec {
         s.json.put("Effect", effect);
         s.json.put("Action", one(flatten(actions)));
         statements.add(s);
+        lines.add(currentLine.getAsInt());
         return s;
     }
 

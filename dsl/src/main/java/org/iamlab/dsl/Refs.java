@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.parse.PolicyWarning;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.world.Account;
 import org.iamlab.engine.world.Actor;
@@ -27,6 +30,8 @@ import org.iamlab.engine.world.World;
 
 /** Turns what scripts write (names, ARNs, world objects, closures, maps, JSON, files) into world values. */
 final class Refs {
+
+    private static final Pattern STATEMENT_INDEX = Pattern.compile("Statement\\[(\\d+)]");
 
     private Refs() {
     }
@@ -114,8 +119,9 @@ final class Refs {
     /** A policy document from a closure of statements, a map, JSON text, a file, or another policy. */
     static PolicyText policy(Lab lab, Object input, PolicyKind kind, String name, List<String> defaultResources) {
         String json;
+        PolicySpec spec = null;
         if (input instanceof Closure<?> c) {
-            PolicySpec spec = Specs.configure(new PolicySpec(defaultResources), c);
+            spec = lab.buildingPolicy(() -> Specs.configure(new PolicySpec(defaultResources, lab::currentLine), c));
             json = Json.write(spec.toMap());
         } else if (input instanceof java.util.Map<?, ?> m) {
             json = Json.write(m);
@@ -134,10 +140,31 @@ final class Refs {
                     : input.getClass().getSimpleName()) + "; write it as a block of statements { allow ... },"
                     + " a map, JSON text, or file('policy.json')");
         }
+        PolicyText text;
         try {
-            return PolicyText.parse(json, kind);
+            text = PolicyText.parse(json, kind);
         } catch (PolicyParseException e) {
             throw new DslException("in " + kind.description() + " `" + name + "`: " + e.getMessage(), e);
+        }
+        warn(lab, text, kind, name, spec);
+        return text;
+    }
+
+    /**
+     * Shows the policy's warnings: for a block of statements at the line of the statement concerned (the JSON
+     * was written by the DSL, so its positions mean nothing to the learner), for JSON text at the policy's line,
+     * with the position inside the text.
+     */
+    private static void warn(Lab lab, PolicyText text, PolicyKind kind, String name, PolicySpec spec) {
+        for (PolicyWarning w : text.warnings()) {
+            String where = "in " + kind.description() + " `" + name + "`: ";
+            if (spec == null) {
+                lab.warn(lab.currentLine(), where + w.message());
+                continue;
+            }
+            Matcher m = STATEMENT_INDEX.matcher(w.path());
+            int line = m.lookingAt() ? spec.lineOf(Integer.parseInt(m.group(1))) : 0;
+            lab.warn(line > 0 ? line : lab.currentLine(), where + w.text());
         }
     }
 

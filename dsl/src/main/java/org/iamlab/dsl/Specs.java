@@ -126,6 +126,7 @@ public final class Specs {
 
         /** Creates an access key with a status ({@code Active} or {@code Inactive}). */
         public User.NewAccessKey accessKey(Map<String, ?> opts) {
+            NamedArgs.check(opts, "accessKey", "status");
             User.NewAccessKey k = user.createAccessKey();
             String status = str(opts, "status");
             if (status != null) {
@@ -223,6 +224,7 @@ public final class Specs {
 
         /** Trusts an account (its root: its IAM policies decide who there may assume the role). */
         public void trustAccount(Map<String, ?> opts, Object account) {
+            NamedArgs.check(opts, "trustAccount", "externalId", "mfa");
             String id = Refs.arnOf(account);
             Map<String, Object> s = statement("sts:AssumeRole");
             s.put("Principal", Map.of("AWS", id.startsWith("arn:") ? id : "arn:aws:iam::" + id + ":root"));
@@ -340,7 +342,38 @@ public final class Specs {
             PolicyText text = Refs.policy(lab, document, PolicyKind.TRUST, name + " (trust policy)", null);
             role = account.createRole(name, path, text);
             pending.forEach(Runnable::run);
+            Role created = role;
+            int line = lab.currentLine();
+            lab.atEnd(() -> missingPrincipals(created).forEach(arn -> lab.warn(line, "role `" + name + "` trusts `"
+                    + arn + "`, which does not exist in the world; AWS refuses a trust policy naming a user or role"
+                    + " that does not exist")));
             return role;
+        }
+
+        /** The IAM users and roles of the world's accounts that the role's trust policy names but nobody defined. */
+        private List<String> missingPrincipals(Role role) {
+            List<String> missing = new ArrayList<>();
+            for (var statement : role.trustPolicy().document().statements()) {
+                if (statement.principal() == null) {
+                    continue;
+                }
+                var aws = statement.principal().principals().get(org.iamlab.engine.policy.PrincipalType.AWS);
+                for (String arn : aws == null ? List.<String>of() : aws.values()) {
+                    String[] parts = arn.split(":", 6);
+                    if (parts.length < 6 || !parts[2].equals("iam")) {
+                        continue;
+                    }
+                    String resource = parts[5];
+                    String simple = resource.substring(resource.lastIndexOf('/') + 1);
+                    Account owner = lab.world().findAccount(parts[4]).orElse(null);
+                    boolean absent = owner != null && (resource.startsWith("user/") && owner.findUser(simple).isEmpty()
+                            || resource.startsWith("role/") && owner.findRole(simple).isEmpty());
+                    if (absent) {
+                        missing.add(arn);
+                    }
+                }
+            }
+            return missing;
         }
     }
 
@@ -401,6 +434,7 @@ public final class Specs {
         /** Creates a user; {@code path: '/eng/'} sets its path. */
         public User user(Map<String, ?> opts, String name,
                          @DelegatesTo(value = UserSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "user", "path");
             if (block == null && opts == null && account.findUser(name).isPresent()) {
                 return account.findUser(name).get();
             }
@@ -418,7 +452,12 @@ public final class Specs {
             return user(opts, name, null);
         }
 
-        public User user(String name) {
+        /** The user called {@code name}, created when new; inside a policy, also one defined further down. */
+        public Object user(String name) {
+            if (lab.inPolicy() && account.findUser(name).isEmpty()) {
+                return lab.forward("user", name, "arn:aws:iam::" + account.id() + ":user/" + name,
+                        () -> account.user(name).arn());
+            }
             return user(null, name, null);
         }
 
@@ -431,6 +470,7 @@ public final class Specs {
 
         public Group group(Map<String, ?> opts, String name,
                            @DelegatesTo(value = GroupSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "group", "path");
             if (block == null && opts == null && account.findGroup(name).isPresent()) {
                 return account.findGroup(name).get();
             }
@@ -450,6 +490,7 @@ public final class Specs {
 
         public Role role(Map<String, ?> opts, String name,
                          @DelegatesTo(value = RoleSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            NamedArgs.check(opts, "role", "path");
             if (block == null && opts == null && account.findRole(name).isPresent()) {
                 return account.findRole(name).get();
             }
@@ -462,12 +503,18 @@ public final class Specs {
             return role(null, name, block);
         }
 
-        public Role role(String name) {
+        /** The role called {@code name}; inside a policy, also one defined further down. */
+        public Object role(String name) {
+            if (lab.inPolicy() && account.findRole(name).isEmpty()) {
+                return lab.forward("role", name, "arn:aws:iam::" + account.id() + ":role/" + name,
+                        () -> account.role(name).arn());
+            }
             return role(null, name, null);
         }
 
         /** A customer managed policy: a block of statements, a map, JSON text or a file. */
         public Policy policy(Map<String, ?> opts, String name, Object document) {
+            NamedArgs.check(opts, "policy", "path", "description");
             return account.createPolicy(name, str(opts, "path"), Refs.policy(lab, document, PolicyKind.IDENTITY, name,
                     null), str(opts, "description"));
         }
@@ -483,6 +530,7 @@ public final class Specs {
 
         /** An instance profile holding {@code role} (a role name): {@code instanceProfile 'web', role: 'web-role'}. */
         public InstanceProfile instanceProfile(Map<String, ?> opts, String name) {
+            NamedArgs.check(opts, "instanceProfile", "role", "path");
             InstanceProfile p = account.createInstanceProfile(name, str(opts, "path"));
             Object role = opts == null ? null : opts.get("role");
             if (role != null) {
@@ -497,6 +545,7 @@ public final class Specs {
 
         /** An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}. */
         public Instance instance(Map<String, ?> opts, String id) {
+            NamedArgs.check(opts, "instance", "profile", "region");
             Instance i = account.createInstance(id, str(opts, "region"));
             Object profile = opts == null ? null : opts.get("profile");
             if (profile != null) {
@@ -512,6 +561,7 @@ public final class Specs {
 
         /** An OIDC provider: {@code oidcProvider 'https://token.actions.githubusercontent.com', audiences: [...]}. */
         public OidcProvider oidcProvider(Map<String, ?> opts, String url) {
+            NamedArgs.check(opts, "oidcProvider", "audiences", "audience");
             List<String> audiences = new ArrayList<>();
             Object a = opts == null ? null : opts.get("audiences");
             if (a == null && opts != null) {
@@ -529,6 +579,7 @@ public final class Specs {
 
         /** A SAML provider: {@code samlProvider 'Okta', issuer: 'http://www.okta.com/exk123'}. */
         public SamlProvider samlProvider(Map<String, ?> opts, String name) {
+            NamedArgs.check(opts, "samlProvider", "issuer");
             String issuer = str(opts, "issuer");
             return account.createSamlProvider(name, issuer == null ? "https://idp.example.com/" + name : issuer);
         }
@@ -538,6 +589,11 @@ public final class Specs {
         }
 
         private Resource resource(ResourceType type, Map<String, ?> opts, String name, Closure<?> block) {
+            if (type == ResourceType.LAMBDA_FUNCTION) {
+                NamedArgs.check(opts, "function", "role", "region");
+            } else {
+                NamedArgs.check(opts, type.word(), "region");
+            }
             Resource r = account.createResource(type, name, str(opts, "region"));
             if (opts != null && opts.get("role") != null) {
                 new ResourceSpec(lab, r).role(opts.get("role"));
@@ -546,9 +602,18 @@ public final class Specs {
             return r;
         }
 
+        public Resource bucket(Map<String, ?> opts, String name, @DelegatesTo(value = ResourceSpec.class,
+                strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+            return resource(ResourceType.S3_BUCKET, opts, name, block);
+        }
+
+        public Resource bucket(Map<String, ?> opts, String name) {
+            return bucket(opts, name, null);
+        }
+
         public Resource bucket(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
-            return resource(ResourceType.S3_BUCKET, null, name, block);
+            return bucket(null, name, block);
         }
 
         public Resource bucket(String name) {
@@ -565,6 +630,10 @@ public final class Specs {
             return queue(null, name, block);
         }
 
+        public Resource queue(Map<String, ?> opts, String name) {
+            return queue(opts, name, null);
+        }
+
         public Resource queue(String name) {
             return queue(null, name, null);
         }
@@ -577,6 +646,10 @@ public final class Specs {
         public Resource topic(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return topic(null, name, block);
+        }
+
+        public Resource topic(Map<String, ?> opts, String name) {
+            return topic(opts, name, null);
         }
 
         public Resource topic(String name) {
@@ -609,6 +682,10 @@ public final class Specs {
             return key(null, alias, block);
         }
 
+        public Resource key(Map<String, ?> opts, String alias) {
+            return key(opts, alias, null);
+        }
+
         public Resource key(String alias) {
             return key(null, alias, null);
         }
@@ -622,6 +699,10 @@ public final class Specs {
         public Resource api(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return api(null, name, block);
+        }
+
+        public Resource api(Map<String, ?> opts, String name) {
+            return api(opts, name, null);
         }
 
         public Resource api(String name) {
@@ -639,6 +720,10 @@ public final class Specs {
             return secret(null, name, block);
         }
 
+        public Resource secret(Map<String, ?> opts, String name) {
+            return secret(opts, name, null);
+        }
+
         public Resource secret(String name) {
             return secret(null, name, null);
         }
@@ -652,6 +737,10 @@ public final class Specs {
         public Resource table(String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return table(null, name, block);
+        }
+
+        public Resource table(Map<String, ?> opts, String name) {
+            return table(opts, name, null);
         }
 
         public Resource table(String name) {
@@ -687,6 +776,7 @@ public final class Specs {
         public Account account(Map<String, ?> opts, String id,
                                @DelegatesTo(value = AccountSpec.class, strategy = Closure.DELEGATE_FIRST)
                                Closure<?> block) {
+            NamedArgs.check(opts, "account", "alias");
             Account a = lab.world().findAccount(id).orElseGet(() -> lab.world().createAccount(id, null));
             if (str(opts, "alias") != null) {
                 a.alias(str(opts, "alias"));

@@ -108,7 +108,7 @@ class AwsCommandTests {
                     """);
             assertTrue(outputs().get(0).error());
             assertEquals("An error occurred (NoSuchEntity) when calling the GetUser operation: The user with name"
-                    + " nobody cannot be found.", outputs().get(0).text());
+                    + " nobody cannot be found.\n", outputs().get(0).text(), "the CLI ends its message with a newline");
             assertEquals(2, outputs().size());
         }
     }
@@ -220,6 +220,27 @@ class AwsCommandTests {
 
     @Nested
     class Mistakes {
+
+        @Test
+        void aCommandWithoutTheLeadingAwsRunsAsWithIt() {
+            f.run("aws 'iam create-user --user-name carol'");
+            assertEquals("arn:aws:iam::123456789012:user/carol", outputs().get(0).text().lines()
+                    .filter(l -> l.contains("\"Arn\"")).findFirst().orElseThrow().split("\"")[3]);
+        }
+
+        @Test
+        void anUnsupportedServiceNamesTheSupportedOnesAndNoLookAlike() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("aws 'aws s3 ls'"));
+            assertEquals("aws: error: argument command: Invalid choice: 's3' (IAM Lab supports the services iam, sts"
+                    + " and ec2, not `s3`)", e.problem());
+        }
+
+        @Test
+        void aLineThatIsNoCommandSaysWhatACommandStartsWith() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("aws 'create-user --user-name x'"));
+            assertTrue(e.problem().contains("each command starts with `aws` or a service (iam, sts and ec2)"),
+                    e.problem());
+        }
 
         @Test
         void anUnknownOperationSuggestsTheClosest() {

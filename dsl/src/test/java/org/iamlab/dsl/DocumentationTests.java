@@ -18,11 +18,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every example of docs/dsl.md: {@code groovy} blocks must run, {@code groovy-error} blocks must stop with
- * the message of the {@code text} block after them. Blocks of one section share a world.
+ * the message of the {@code text} block after them, {@code groovy-warning} blocks must run and show exactly the
+ * warnings of the {@code text} block after them. Blocks of one section share a world.
  */
 class DocumentationTests {
 
-    private static final Pattern BLOCK = Pattern.compile("```(groovy|groovy-error|text)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```(groovy|groovy-error|groovy-warning|text)\\n(.*?)```",
+            Pattern.DOTALL);
 
     private record Example(String section, String kind, String code, String expected) {
     }
@@ -49,9 +51,9 @@ class DocumentationTests {
                     continue;
                 }
                 String expected = null;
-                if (kind.equals("groovy-error")) {
+                if (kind.equals("groovy-error") || kind.equals("groovy-warning")) {
                     assertTrue(i + 1 < blocks.size() && blocks.get(i + 1)[0].equals("text"),
-                            "a groovy-error block in `" + title + "` is followed by its message in a text block");
+                            "a " + kind + " block in `" + title + "` is followed by its message in a text block");
                     expected = blocks.get(i + 1)[1].strip();
                 }
                 out.add(new Example(title, kind, blocks.get(i)[1], expected));
@@ -75,6 +77,11 @@ class DocumentationTests {
                 }
                 if (e.kind().equals("groovy")) {
                     lab[0].run(e.code());
+                } else if (e.kind().equals("groovy-warning")) {
+                    LabFixture own = new LabFixture();
+                    own.run(e.code());
+                    assertEquals(e.expected(), String.join("\n", own.shown.stream()
+                            .filter(ScriptWarning.class::isInstance).map(Object::toString).toList()));
                 } else {
                     ScriptFailure failure = assertThrows(ScriptFailure.class, () -> new LabFixture().run(e.code()));
                     assertEquals(e.expected(), failure.getMessage());

@@ -149,4 +149,105 @@ class MistakeTests {
         ScriptFailure e = fail("println deployer");
         assertEquals("`deployer` is not defined; did you mean `deployers`?", e.problem());
     }
+
+    @Test
+    void aMisspelledNamedArgumentIsAnErrorNamingTheRealKey() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    role('vendor') {
+                        trustAccount '444455556666', externalID: 'x'
+                    }
+                }
+                """);
+        assertEquals("line 3: `externalID:` is not a named argument of `trustAccount`; did you mean `externalId:`?",
+                e.getMessage());
+    }
+
+    @Test
+    void everyCommandWithNamedArgumentsChecksItsKeys() {
+        assertEquals("line 1: `pth:` is not a named argument of `user`; did you mean `path:`?",
+                fail("user('alice', pth: '/eng/') { }").getMessage());
+        f.run("""
+                account('111122223333') {
+                    role('r') { trustAccount '111122223333' }
+                    user 'alice'
+                }
+                """);
+        assertEquals("line 1: `sesionName:` is not a named argument of `assumeRole`; did you mean `sessionName:`?",
+                fail("assumeRole user('alice'), role('r'), sesionName: 'a'").getMessage());
+        assertEquals("line 1: `duraton:` is not a named argument of `assumeRole`; did you mean `duration:`?",
+                fail("assumeRole user('alice'), role('r'), duraton: '1h'").getMessage());
+        assertEquals("line 1: `colour:` is not a named argument of `bucket`; it takes `region:`",
+                fail("bucket 'paint', colour: 'red'").getMessage());
+    }
+
+    @Test
+    void anUnclosedBlockNamesTheLineItOpenedOnGuessedFromIndentation() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    user('alice') {
+                        attach 'ReadOnlyAccess'
+
+                }
+                explain user('alice'), 's3:GetObject', '*'
+                """);
+        assertEquals("line 2: the block of `user` opened on this line is never closed; add its `}`", e.getMessage());
+    }
+
+    @Test
+    void anUnclosedBlockAtTheEndNamesItsOwnLineAndNeverEchoesTheScript() {
+        ScriptFailure e = fail("""
+                user 'bob'
+                account('111122223333') {
+                    user 'alice'
+                """);
+        assertEquals("line 2: the block of `account` opened on this line is never closed; add its `}`",
+                e.getMessage());
+    }
+
+    @Test
+    void aStatementOutsideAPolicySaysWhereItGoes() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    allow 's3:GetObject' on '*'
+                }
+                """);
+        assertEquals("line 2: `allow` goes inside `inline('Name') { }` or `policy('Name') { }`", e.getMessage());
+    }
+
+    @Test
+    void aRoleCommandInAUserBlockSaysItBelongsToARole() {
+        assertEquals("line 1: `trustService` goes inside `role('name') { }`",
+                fail("account('111122223333') { user('alice') { trustService 'ec2.amazonaws.com' } }").getMessage());
+    }
+
+    @Test
+    void aQuestionWithTooFewArgumentsSaysWhatItTakes() {
+        ScriptFailure e = fail("""
+                account('111122223333') { user 'alice' }
+                explain user('alice'), 's3:GetObject'
+                """);
+        assertEquals("line 2: `explain` takes who, action and resource (and optionally a map of context values)",
+                e.getMessage());
+    }
+
+    @Test
+    void aPolicyVariableInDoubleQuotesExplainsGroovysInterpolation() {
+        ScriptFailure e = fail("""
+                account('111122223333') {
+                    user('alice') {
+                        inline('Home') { allow 's3:*' on "arn:aws:s3:::home/${aws:username}/*" }
+                    }
+                }
+                """);
+        assertEquals("line 3: `\"arn:aws:s3:::home/${aws:username}/*\"` is in double quotes, where Groovy reads"
+                + " `${...}` as its own interpolation, not as an IAM policy variable; write it in single quotes:"
+                + " `'arn:aws:s3:::home/${aws:username}/*'`", e.getMessage());
+    }
+
+    @Test
+    void aSuggestionIsNeverWhatWasTyped() {
+        ScriptFailure e = fail("println aws");
+        assertEquals("line 1: `aws` is a command, not a value: call it with its arguments", e.getMessage());
+    }
 }

@@ -53,6 +53,38 @@ class ScenarioTests {
     }
 
     @Nested
+    class NamedArguments {
+
+        @Test
+        void everyDocumentedNamedArgumentIsTaken() {
+            f.run("""
+                    bucket 'eu-logs', region: 'eu-west-1'
+                    account('111122223333', alias: 'dev') {
+                        user('alice', path: '/engineering/') { accessKey(status: 'Inactive') }
+                        group('devs', path: '/teams/') { members 'alice' }
+                        role('app', path: '/apps/') { trustService 'lambda.amazonaws.com' }
+                        policy('P', path: '/policies/', description: 'd') { allow 's3:GetObject' on '*' }
+                        queue 'jobs', region: 'eu-west-1'
+                        topic 'news', region: 'eu-west-1'
+                        table 'orders', region: 'eu-west-1'
+                        secret 'db', region: 'eu-west-1'
+                        key 'data', region: 'eu-west-1'
+                        api 'orders-api', region: 'eu-west-1'
+                        function 'fn', role: 'app', region: 'eu-west-1'
+                        instanceProfile 'web', role: 'app', path: '/'
+                        instance 'i-0abc1234def567890', profile: 'web', region: 'eu-west-1'
+                        oidcProvider 'https://token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com']
+                        samlProvider 'Corp', issuer: 'https://idp.example.com'
+                    }
+                    """);
+            assertEquals("arn:aws:s3:::eu-logs", f.run("bucket('eu-logs').arn()"));
+            assertEquals("arn:aws:sqs:eu-west-1:111122223333:jobs", f.run("queue('jobs').arn()"));
+            assertEquals("arn:aws:lambda:eu-west-1:111122223333:function:fn", f.run("function('fn').arn()"));
+            assertEquals("arn:aws:iam::111122223333:group/teams/devs", f.run("group('devs').arn()"));
+        }
+    }
+
+    @Nested
     class Groups {
 
         @Test
@@ -206,6 +238,143 @@ class ScenarioTests {
                     a.request().request().context().get("ec2:SourceInstanceARN"));
             assertEquals(true, f.run("can service('ec2.amazonaws.com'), 'sts:AssumeRole', role('web')"));
             assertEquals(false, f.run("can service('lambda.amazonaws.com'), 'sts:AssumeRole', role('web')"));
+        }
+    }
+
+    @Nested
+    class Warnings {
+
+        List<String> warnings() {
+            return f.shown.stream().filter(ScriptWarning.class::isInstance).map(Object::toString).toList();
+        }
+
+        @Test
+        void anActionAwsDoesNotHaveIsAWarningOnItsLineAndInTheTrace() {
+            f.run("""
+                    account('111122223333') {
+                        user('alice') {
+                            inline('Read') {
+                                allow 's3:ListBucket' on '*'
+                                allow 's3:GetObjects' on '*'
+                            }
+                        }
+                    }
+                    """);
+            assertEquals(List.of("line 5: warning: in identity-based policy `Read`: `s3:GetObjects` is not an action of"
+                    + " s3; did you mean `s3:GetObject`?"), warnings());
+            Answer a = answer("explain user('alice'), 's3:GetObject', 'arn:aws:s3:::b/k'");
+            assertEquals(Decision.IMPLICITLY_DENIED, a.decision(), "AWS's decision: the statement never matches");
+            assertEquals(List.of("identity-based policy `Read (inline)`: at Statement[1].Action: `s3:GetObjects` is not an action"
+                    + " of s3; did you mean `s3:GetObject`?"), a.trace().warnings().stream()
+                    .map(org.iamlab.engine.trace.PolicyFinding::message).toList());
+        }
+
+        // "Policy variables": without Version 2012-10-17, ${...} is literal text.
+        @Test
+        void aVariableUnderTheOldVersionIsLiteralTextWithAWarning() {
+            f.run("""
+                    account('111122223333') {
+                        user('alice') {
+                            inline 'Home', '{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::home/${aws:username}/*"}]}'
+                        }
+                    }
+                    """);
+            assertEquals(1, warnings().size());
+            assertTrue(warnings().get(0).startsWith("line 3: warning: in identity-based policy `Home`: line 1, column"),
+                    warnings().get(0));
+            assertFalse((Boolean) f.run("can user('alice'), 's3:GetObject', 'arn:aws:s3:::home/alice/x'"));
+            assertTrue((Boolean) f.run("can user('alice'), 's3:GetObject', 'arn:aws:s3:::home/${aws:username}/x'"));
+        }
+
+        @Test
+        void aTrustedUserWhoDoesNotExistAndAResourceThatIsNoArnAreWarnings() {
+            f.run("""
+                    account('111122223333') {
+                        user 'alice'
+                        role('ops') { trustPrincipal 'arn:aws:iam::111122223333:user/bob' }
+                    }
+                    can user('alice'), 's3:GetObject', 'logs'
+                    """);
+            assertEquals(List.of("line 5: warning: `logs` is not an ARN, so only `*` in a policy matches it; name the"
+                    + " resource by its ARN, e.g. `arn:aws:s3:::logs` or bucket('logs')",
+                    "line 3: warning: role `ops` trusts `arn:aws:iam::111122223333:user/bob`, which does not exist in"
+                    + " the world; AWS refuses a trust policy naming a user or role that does not exist"), warnings());
+        }
+    }
+
+    @Nested
+    class ForwardReferences {
+
+        @Test
+        void aRoleNamedInAPolicyAboveItsBlockResolvesLikeMembers() {
+            f.run("""
+                    user('alice') {
+                        inline('Assume') { allow 'sts:AssumeRole' on role('deployer') }
+                    }
+                    role('deployer') { trustAccount '123456789012' }
+                    account('123456789012') {
+                        bucket('drop') { policy { allow 's3:PutObject' principal user('bob') } }
+                        user 'bob'
+                    }
+                    """);
+            assertEquals(true, f.run("can user('alice'), 'sts:AssumeRole', role('deployer')"));
+            assertEquals(true, f.run("can user('bob'), 's3:PutObject', 'arn:aws:s3:::drop/x'"));
+        }
+
+        @Test
+        void aForwardReferenceThatIsNeverDefinedFailsOnItsLine() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    account('111122223333') {
+                        role('deployer') { trustAccount '111122223333' }
+                        user('alice') {
+                            inline('Assume') { allow 'sts:AssumeRole' on role('deployr') }
+                        }
+                    }
+                    """));
+            assertEquals(4, e.line());
+            assertTrue(e.problem().startsWith("no role `deployr`") && e.problem().endsWith("did you mean `deployer`?"),
+                    e.problem());
+        }
+    }
+
+    @Nested
+    class ForgottenTrustPolicies {
+
+        // "Use an IAM role to grant permissions to applications running on Amazon EC2 instances": the role's trust
+        // policy must let ec2.amazonaws.com assume it, or the instance gets no credentials.
+        @Test
+        void anInstanceGetsItsRolesCredentialsOnlyWhenTheRoleTrustsEc2() {
+            f.run("""
+                    account('111122223333') {
+                        role('web') {
+                            trustService 'lambda.amazonaws.com'
+                            attach 'AmazonS3ReadOnlyAccess'
+                        }
+                        instanceProfile 'web', role: 'web'
+                        instance 'i-0abc1234def567890', profile: 'web'
+                    }
+                    """);
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    explain instance('i-0abc1234def567890'), 's3:GetObject', 'arn:aws:s3:::assets/logo.png'
+                    """));
+            assertEquals("line 1: instance `i-0abc1234def567890` gets no credentials from role `web`: the role's trust"
+                    + " policy does not let ec2.amazonaws.com assume it; add trustService 'ec2.amazonaws.com' to role"
+                    + " `web`", e.getMessage());
+        }
+
+        // "Lambda execution role": CreateFunction answers "The role defined for the function cannot be assumed by
+        // Lambda" for a role whose trust policy does not name lambda.amazonaws.com.
+        @Test
+        void aFunctionCannotBeCreatedWithARoleThatDoesNotTrustLambda() {
+            ScriptFailure e = assertThrows(ScriptFailure.class, () -> f.run("""
+                    account('111122223333') {
+                        role('fn-role') { trustService 'ec2.amazonaws.com' }
+                        function 'orders', role: 'fn-role'
+                    }
+                    """));
+            assertEquals("line 3: function `orders` cannot use role `fn-role`: the role's trust policy does not let"
+                    + " lambda.amazonaws.com assume it; add trustService 'lambda.amazonaws.com' to role `fn-role`",
+                    e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import org.iamlab.engine.render.HtmlTraceView;
 import org.iamlab.engine.render.TextTraceView;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.trace.Trace;
+import org.iamlab.dsl.ScriptWarning;
 import org.iamlab.dsl.aws.CliOutput;
 import org.iamlab.engine.world.Answer;
 import org.iamlab.engine.world.Policy;
@@ -48,6 +49,10 @@ final class Displays {
         }
         if (value instanceof CliOutput o) {
             return cliOutput(o);
+        }
+        if (value instanceof ScriptWarning w) {
+            return bundle(w.toString(), "<pre class=\"iamlab-warning\" style=\"color:#9a6700\">\u26A0 "
+                    + escape(w.toString()) + "</pre>");
         }
         if (value instanceof World w) {
             return bundle(WorldViews.worldText(w), WorldViews.world(w));

@@ -579,7 +579,7 @@ public final class IamLabKernel extends BaseKernel {
         }
         String prefix = code.substring(start, at);
         Set<String> names = new java.util.TreeSet<>(iam.names().keySet());
-        names.addAll(iam.vocabulary());
+        names.addAll(org.iamlab.dsl.Blocks.commandsAt(code, at).orElseGet(() -> Set.copyOf(iam.vocabulary())));
         List<String> matches = new ArrayList<>();
         for (String n : names) {
             if (n.startsWith(prefix) && !n.equals(prefix)) {

@@ -66,4 +66,14 @@ class DisplaysTests {
     void otherValuesFallBackToText() {
         assertEquals("[1, 2]", text(Displays.render(java.util.List.of(1, 2), renderer)));
     }
+
+    @Test
+    void aWarningShowsInTheCellWithItsLine() {
+        java.util.List<Object> shown = new java.util.ArrayList<>();
+        new IamCells(shown::add).run("account('111122223333') {\n  user('a') { inline('P') { allow 'dynamo:GetItem' on '*' } }\n}", 1);
+        DisplayData d = Displays.render(shown.get(0), renderer);
+        assertEquals("line 2: warning: in identity-based policy `P`: `dynamo` is not an AWS service prefix; did you"
+                + " mean `dynamodb`?", text(d));
+        assertTrue(html(d).contains("\u26A0"), html(d));
+    }
 }

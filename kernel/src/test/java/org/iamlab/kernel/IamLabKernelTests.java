@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -77,6 +78,18 @@ class IamLabKernelTests {
         assertTrue(o.getReplacements().contains("explain") && o.getReplacements().contains("explainer"),
                 o.getReplacements().toString());
         assertEquals(6, o.getSourceStart());
+    }
+
+    @Test
+    void completionInsideABlockOffersThatBlocksCommands() {
+        String cell = "%%iam\nrole('x') {\n    tr";
+        ReplacementOptions o = kernel.complete(cell, cell.length());
+        assertEquals(List.of("trust", "trustAccount", "trustOidc", "trustPrincipal", "trustSaml", "trustService"),
+                o.getReplacements());
+        String empty = "%%iam\nrole('x') { ";
+        List<String> all = kernel.complete(empty, empty.length()).getReplacements();
+        assertTrue(all.contains("maxSessionDuration") && !all.contains("explain") && !all.contains("allow"),
+                all.toString());
     }
 
     @Test

@@ -93,6 +93,9 @@ public final class AwsCli {
             "sts", List.of("assume-role", "get-caller-identity"),
             "ec2", List.of("run-instances", "associate-iam-instance-profile", "disassociate-iam-instance-profile"));
 
+    /** The services of {@link #COMMANDS}, as messages name them. */
+    private static final String SUPPORTED = "iam, sts and ec2";
+
     private final World world;
     private Path baseDir = Path.of(".");
 
@@ -125,7 +128,7 @@ public final class AwsCli {
                 if (!mayFail) {
                     throw located;
                 }
-                show.accept(new CliOutput(command.text(), located.cliMessage(), true));
+                show.accept(new CliOutput(command.text(), located.cliMessage() + "\n", true));
                 last = null;
             }
         }
@@ -144,11 +147,14 @@ public final class AwsCli {
     /** Runs one command; {@code null} for commands that print nothing. */
     public JsonNode execute(CommandLine command, Actor caller) {
         List<String> words = new ArrayList<>(command.words());
-        if (words.isEmpty() || !words.get(0).equals("aws")) {
+        // `iam create-user ...` without the leading word is what a learner types inside aws '...': take it.
+        if (!words.isEmpty() && words.get(0).equals("aws")) {
+            words.remove(0);
+        } else if (words.isEmpty() || !COMMANDS.containsKey(words.get(0))) {
             throw new AwsCliException(command.line(), "`" + command.text() + "` is not an aws command",
-                    "each command starts with `aws`; write other statements outside the aws '''...''' text");
+                    "each command starts with `aws` or a service (" + SUPPORTED + "); write other statements"
+                            + " outside the aws '''...''' text");
         }
-        words.remove(0);
         Actor who = caller;
         for (int i = 0; i < words.size(); ) {
             String w = words.get(i);
@@ -172,9 +178,9 @@ public final class AwsCli {
         }
         String service = words.get(0);
         if (!COMMANDS.containsKey(service)) {
+            // No "did you mean" here: `s3` is one edit from `sts`, and pointing at another service misleads.
             throw new AwsCliException(command.line(), "argument command: Invalid choice: '" + service + "'",
-                    Hints.didYouMean(service, COMMANDS.keySet()) != null ? Hints.didYouMean(service, COMMANDS.keySet())
-                            : "IAM Lab knows the services " + COMMANDS.keySet());
+                    "IAM Lab supports the services " + SUPPORTED + ", not `" + service + "`");
         }
         if (words.size() < 2) {
             throw new AwsCliException(command.line(), "the following arguments are required: operation", null);

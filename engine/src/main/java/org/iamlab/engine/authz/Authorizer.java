@@ -12,6 +12,7 @@ import org.iamlab.engine.eval.PreparedRequest;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.StatementTally;
 import org.iamlab.engine.trace.Decision;
+import org.iamlab.engine.trace.PolicyFinding;
 import org.iamlab.engine.trace.PolicyResult;
 import org.iamlab.engine.trace.RequestSummary;
 import org.iamlab.engine.trace.StatementRef;
@@ -393,7 +394,29 @@ public final class Authorizer {
             Principal p = request.principal();
             RequestSummary summary = new RequestSummary(p.text(), p.kind(), p.account(), request.request().action(),
                     request.resource(), request.resourceAccount(), request.givenContext());
-            return new Trace(summary, decision, decidingStep, reasons, ordered, considered);
+            return new Trace(summary, decision, decidingStep, reasons, ordered, considered, findings());
+        }
+
+        /** The warnings of every policy of the request, in the order the trace lists policies. */
+        private List<PolicyFinding> findings() {
+            List<AttachedPolicy> all = new ArrayList<>(in.identityPolicies());
+            for (AttachedPolicy p : new AttachedPolicy[] {in.resourcePolicy(), in.permissionsBoundary(),
+                    in.sessionPolicy()}) {
+                if (p != null) {
+                    all.add(p);
+                }
+            }
+            for (List<OrganizationLevel> levels : java.util.Arrays.asList(in.serviceControlPolicies(),
+                    in.resourceControlPolicies())) {
+                if (levels != null) {
+                    levels.forEach(level -> all.addAll(level.policies()));
+                }
+            }
+            List<PolicyFinding> out = new ArrayList<>();
+            for (AttachedPolicy p : all) {
+                p.policy().warnings().forEach(w -> out.add(new PolicyFinding(p.ref(), w)));
+            }
+            return out;
         }
     }
 }

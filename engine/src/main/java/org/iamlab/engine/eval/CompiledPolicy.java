@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.iamlab.engine.parse.PolicyWarning;
 import org.iamlab.engine.policy.PolicyDocument;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.trace.PolicyRef;
@@ -31,6 +32,8 @@ public final class CompiledPolicy {
      */
     private final long serviceBits;
     private volatile OtherActions otherActions;
+    /** What the parser found suspicious in the policy's text (located within that text). */
+    private final List<PolicyWarning> warnings;
 
     /**
      * The statements that may match one service, each with its patterns for that service (or null); for the
@@ -39,9 +42,10 @@ public final class CompiledPolicy {
     private record Slice(CompiledStatement[] statements, ServiceActions[] actions) {
     }
 
-    private CompiledPolicy(PolicyDocument document, PolicyKind kind) {
+    private CompiledPolicy(PolicyDocument document, PolicyKind kind, List<PolicyWarning> warnings) {
         this.document = document;
         this.kind = kind;
+        this.warnings = List.copyOf(warnings);
         List<CompiledStatement> all = new ArrayList<>();
         for (int i = 0; i < document.statements().size(); i++) {
             all.add(new CompiledStatement(document.statements().get(i), i, kind, document.variablesEnabled()));
@@ -119,7 +123,18 @@ public final class CompiledPolicy {
 
     /** Compiles {@code document}, a policy of the given kind. */
     public static CompiledPolicy compile(PolicyDocument document, PolicyKind kind) {
-        return new CompiledPolicy(Objects.requireNonNull(document, "document"), Objects.requireNonNull(kind, "kind"));
+        return compile(document, kind, List.of());
+    }
+
+    /** Compiles {@code document} with the warnings its parse found. */
+    public static CompiledPolicy compile(PolicyDocument document, PolicyKind kind, List<PolicyWarning> warnings) {
+        return new CompiledPolicy(Objects.requireNonNull(document, "document"), Objects.requireNonNull(kind, "kind"),
+                warnings);
+    }
+
+    /** What AWS accepts in the policy but its author most likely did not mean, located within its text. */
+    public List<PolicyWarning> warnings() {
+        return warnings;
     }
 
     public PolicyDocument document() {

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.iamlab.engine.arn.ArnPattern;
+import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.condition.ConditionValues;
 import org.iamlab.engine.condition.IpRange;
 import org.iamlab.engine.pattern.Template;
@@ -53,7 +55,9 @@ public final class PolicyParser {
     private final PolicyKind kind;
     private JsonParser in;
     private final PathTracker path = new PathTracker();
-    private PolicyParseException firstVariableUse;
+    private final List<PolicyWarning> warnings = new ArrayList<>();
+    private final java.util.Set<String> warnedProblems = new java.util.HashSet<>();
+    private PolicyWarning firstVariableUse;
     /** Where the field name being read stands, for errors about the name itself. */
     private JsonLocation nameLocation;
 
@@ -61,8 +65,21 @@ public final class PolicyParser {
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /** A parsed policy with what AWS accepts in it but its author most likely did not mean. */
+    public record Parsed(PolicyDocument document, List<PolicyWarning> warnings) {
+        public Parsed {
+            Objects.requireNonNull(document, "document");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** Parses one policy document of the given kind from {@code json}. */
     public static PolicyDocument parse(String json, PolicyKind kind) {
+        return read(json, kind).document();
+    }
+
+    /** Parses one policy document of the given kind from {@code json}, keeping its warnings. */
+    public static Parsed read(String json, PolicyKind kind) {
         JsonParser parser;
         try {
             parser = JSON.createParser(json);
@@ -70,14 +87,15 @@ public final class PolicyParser {
             throw new PolicyParseException(1, 1, "", "cannot read the policy: " + e.getMessage(), null);
         }
         try (parser) {
-            PolicyDocument document = new PolicyParser(kind).readDocument(parser);
+            PolicyParser reading = new PolicyParser(kind);
+            PolicyDocument document = reading.readDocument(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new PolicyParseException(at.getLineNr(), at.getColumnNr(), "",
                         "unexpected content after the policy", "a policy is exactly one JSON object");
             }
-            return document;
+            return new Parsed(document, reading.warnings);
         } catch (JsonProcessingException e) {
             throw fromJackson(e, parser);
         } catch (IOException e) {
@@ -156,9 +174,10 @@ public final class PolicyParser {
                     "the policy has no Statement", "add \"Statement\": [{\"Effect\": ..., \"Action\": ..., ...}]");
         }
         // Version may follow Statement (some AWS managed policies put it last), so a variable seen while
-        // reading the statements is judged only now.
+        // reading the statements is judged only now. AWS stores such a policy and reads `${...}` literally;
+        // Access Analyzer flags it, and so does IAM Lab, as a warning.
         if (firstVariableUse != null && !PolicyDocument.VERSION_2012.equals(version)) {
-            throw firstVariableUse;
+            warnings.add(firstVariableUse);
         }
         return new PolicyDocument(version, id, statements, statementAsObject);
     }
@@ -235,6 +254,12 @@ public final class PolicyParser {
             throw errorAt(start, "the statement has no Resource or NotResource",
                     "an " + kind.description() + " says which resources it covers; use \"Resource\": \"*\" for all");
         }
+        if (principal == null && kind == PolicyKind.RESOURCE) {
+            // AWS refuses to store it (MalformedPolicyDocument: "Missing required field Principal").
+            throw errorAt(start, "the statement has no Principal or NotPrincipal",
+                    "a resource-based policy says whom it applies to, e.g. \"Principal\": {\"AWS\":"
+                            + " \"arn:aws:iam::111122223333:root\"}, or \"*\" for everyone");
+        }
         return new Statement(sid, effect, action, resource, principal, conditions);
     }
 
@@ -250,6 +275,7 @@ public final class PolicyParser {
     }
 
     private StringList readActions() throws IOException {
+        JsonLocation start = in.currentTokenLocation();
         StringList actions = readStrings("Action");
         for (int i = 0; i < actions.values().size(); i++) {
             String action = actions.values().get(i);
@@ -273,8 +299,42 @@ public final class PolicyParser {
                 throw error("`" + action + "` names no action", "write e.g. `" + action + "*` for every action of "
                         + service);
             }
+            checkKnownAction(action, service, actions, i, start);
         }
         return actions;
+    }
+
+    /**
+     * Warns about an action or service AWS does not have: AWS stores the policy, and the statement simply never
+     * matches it. A pattern is checked by its service prefix only. The warning stands where the element's value
+     * starts ({@code start}): the values of an array keep no locations of their own.
+     */
+    private void checkKnownAction(String action, String service, StringList actions, int i, JsonLocation start) {
+        boolean pattern = action.indexOf('*') >= 0 || action.indexOf('?') >= 0;
+        ActionCatalog catalog = ActionCatalog.aws();
+        Optional<ActionCatalog.Unknown> unknown;
+        if (!pattern) {
+            unknown = catalog.check(action);
+        } else if (service.indexOf('*') < 0 && service.indexOf('?') < 0 && !catalog.isService(service)) {
+            unknown = catalog.check(service + ":");
+        } else {
+            unknown = Optional.empty();
+        }
+        // A retired service named by hundreds of actions (older AWS managed policies do so) is one warning.
+        if (unknown.isPresent() && warnedProblems.add(unknown.get().problem())) {
+            pushIndex(actions, i);
+            warnings.add(new PolicyWarning(Math.max(1, start.getLineNr()), Math.max(1, start.getColumnNr()),
+                    path.current(), unknown.get().problem(), unknown.get().hint()));
+            if (!actions.writtenAsString()) {
+                path.pop();
+            }
+        }
+    }
+
+    private PolicyWarning warning(String problem, String hint) {
+        JsonLocation at = in.currentTokenLocation();
+        return new PolicyWarning(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), path.current(), problem,
+                hint);
     }
 
     private StringList readResources() throws IOException {
@@ -353,6 +413,22 @@ public final class PolicyParser {
             throw error("wildcards are not allowed in a principal ARN (`" + value + "`)",
                     "name the principal exactly, or use \"*\" with an ArnLike condition on aws:PrincipalArn");
         }
+        String account = iamArn ? accountOf(value) : null;
+        if (account != null && !account.equals("aws") && !(account.length() == 12
+                && account.chars().allMatch(Character::isDigit))) {
+            pushIndex(values, i);
+            warnings.add(warning("`" + account + "` in `" + value + "` is not an account ID",
+                    "an account ID is exactly 12 digits, such as `111122223333`"));
+            if (!values.writtenAsString()) {
+                path.pop();
+            }
+        }
+    }
+
+    /** The account field of an ARN, the fifth of its colon-separated parts. */
+    private static String accountOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 ? parts[4] : null;
     }
 
     private List<Condition> readConditions() throws IOException {
@@ -421,15 +497,15 @@ public final class PolicyParser {
         };
     }
 
-    /** Remembers the first policy variable, which is an error unless the Version turns out to be 2012-10-17. */
+    /** Remembers the first policy variable, a warning unless the Version turns out to be 2012-10-17. */
     private void checkVariables(String value, StringList values, int i) {
         if (firstVariableUse != null || !value.contains("${") || !Template.parse(value, true).hasVariables()) {
             return;
         }
         pushIndex(values, i);
-        firstVariableUse = error("`" + value + "` uses a policy variable, but the policy's Version is "
-                        + "missing or 2008-10-17",
-                "policy variables need \"Version\": \"2012-10-17\"; without it `${...}` is matched literally");
+        firstVariableUse = warning("`" + value + "` uses a policy variable, but the policy's Version is "
+                        + "missing or 2008-10-17, so AWS matches `${...}` literally",
+                "policy variables need \"Version\": \"2012-10-17\"");
         if (!values.writtenAsString()) {
             path.pop();
         }

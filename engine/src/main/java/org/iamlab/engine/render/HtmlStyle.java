@@ -47,6 +47,9 @@ final class HtmlStyle {
         rule(c, t + " .iam-head svg", "flex:none;width:2.2em;height:2.2em");
         rule(c, t + " .iam-decision", "font-size:1.4em;font-weight:700;margin:0;line-height:1.2");
         rule(c, t + " .iam-reason", "margin:.15em 0 0;color:var(--iam-fg)");
+        rule(c, t + " .iam-warnings", "margin:.5em 0;padding:.3em .8em;border:1px dashed var(--iam-miss-line);"
+                + "border-radius:6px;color:var(--iam-fg)");
+        rule(c, t + " .iam-warnings p,.iamlab-trace .iam-warnings ul", "margin:.2em 0");
         rule(c, t + " .iam-top", "display:grid;gap:4px 16px;grid-template-columns:repeat(auto-fit,"
                 + "minmax(min(100%,19rem),1fr));align-items:start");
         rule(c, t + " .iam-top>*,.iamlab-trace .iam-cols>*", "min-width:0");

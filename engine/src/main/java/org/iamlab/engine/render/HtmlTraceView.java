@@ -56,6 +56,7 @@ public final class HtmlTraceView {
         out.append("<div class=\"iam-head ").append(css(d)).append("\" role=\"status\">").append(icon(d))
                 .append("<div><p class=\"iam-decision\">").append(words(d)).append("</p><p class=\"iam-reason\">");
         Html.esc(out, TraceWords.reason(trace)).append("</p></div></div>");
+        warnings(trace, out);
         out.append("<div class=\"iam-top\"><div class=\"iam-flow\"><h3>How AWS decided</h3>");
         FlowDiagram.render(trace, out);
         out.append("</div><div>");
@@ -66,6 +67,18 @@ public final class HtmlTraceView {
         out.append("</div></div>");
         policies(trace, out);
         return out.append("</section>").toString();
+    }
+
+    /** The warnings about the policies, under the decision: AWS evaluated them as written. */
+    private static void warnings(Trace trace, StringBuilder out) {
+        if (trace.warnings().isEmpty()) {
+            return;
+        }
+        out.append("<div class=\"iam-warnings\" role=\"note\"><p>\u26A0 Warnings (AWS evaluates these as written):</p><ul>");
+        for (var w : trace.warnings()) {
+            Html.esc(out.append("<li>"), w.message()).append("</li>");
+        }
+        out.append("</ul></div>");
     }
 
     /** An unreadable scenario, as a fragment: {@code id} (may be null) and the located error. */

@@ -52,6 +52,10 @@ public final class JsonTraceView {
             }
             policies.add(policy);
         }
+        if (!trace.warnings().isEmpty()) {
+            ArrayNode warnings = out.putArray("warnings");
+            trace.warnings().forEach(w -> warnings.add(w.message()));
+        }
         return out;
     }
 

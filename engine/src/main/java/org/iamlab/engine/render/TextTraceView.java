@@ -52,6 +52,10 @@ public final class TextTraceView {
                         .append(s.applies() ? "applies" : "does not apply").append(" - ").append(why(s)).append('\n');
             }
         }
+        if (!trace.warnings().isEmpty()) {
+            out.append("warnings (AWS evaluates these as written):\n");
+            trace.warnings().forEach(w -> out.append("  ").append(w.message()).append('\n'));
+        }
         return out.toString();
     }
 

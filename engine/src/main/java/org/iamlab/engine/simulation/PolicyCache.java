@@ -106,7 +106,8 @@ public final class PolicyCache {
         String text = new String(utf8, from, to - from, StandardCharsets.UTF_8);
         CompiledPolicy compiled;
         try {
-            compiled = CompiledPolicy.compile(PolicyParser.parse(text, kind), kind);
+            PolicyParser.Parsed parsed = PolicyParser.read(text, kind);
+            compiled = CompiledPolicy.compile(parsed.document(), kind, parsed.warnings());
         } catch (PolicyParseException e) {
             throw e.within(start.getLineNr(), start.getColumnNr(), path);
         }

@@ -19,12 +19,15 @@ import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
 import org.iamlab.engine.authz.OrganizationLevel;
 import org.iamlab.engine.authz.RoleTrust;
+import org.iamlab.engine.arn.ArnPattern;
 import org.iamlab.engine.catalog.ActionCatalog;
+import org.iamlab.engine.eval.CompiledPolicy;
 import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.eval.Request;
 import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.parse.PolicyParseException;
 import org.iamlab.engine.parse.PolicyParser;
+import org.iamlab.engine.parse.PolicyWarning;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.trace.PolicyRef;
@@ -47,7 +50,8 @@ public final class ScenarioReader {
 
     private static final List<String> FIELDS = List.of("id", "request", "identityPolicies", "resourcePolicy",
             "permissionsBoundary", "sessionPolicy", "serviceControlPolicies", "resourceControlPolicies",
-            "managementAccount", "expect", "expectError", "expectTrace", "rule", "note", "reference", "description");
+            "managementAccount", "expect", "expectError", "expectTrace", "expectWarning", "rule", "note", "reference",
+            "description");
     private static final List<String> REQUEST_FIELDS =
             List.of("principal", "action", "resource", "resourceAccount", "keyManager", "context");
     /** {@code KeyManager} as KMS's DescribeKey reports it. */
@@ -91,7 +95,11 @@ public final class ScenarioReader {
                 throw new PolicyParseException(at.getLineNr(), at.getColumnNr(), "",
                         "unexpected content after the scenario", "one scenario per line with --jsonl");
             }
-            return scenario;
+            if (scenario.warnings().isEmpty() || lineNumber == 1) {
+                return scenario;
+            }
+            return new Scenario(scenario.id(), scenario.request(), scenario.expect(), scenario.rule(),
+                    scenario.warnings().stream().map(w -> w.movedDown(lineNumber - 1)).toList());
         } catch (PolicyParseException e) {
             throw e.relocated(lineNumber - 1, "");
         } catch (JsonProcessingException e) {
@@ -139,6 +147,8 @@ public final class ScenarioReader {
         private JsonLocation nameAt;
         /** Whether the request's resource is an AWS managed KMS key ({@code "keyManager": "AWS"}). */
         private boolean awsManagedKey;
+        /** Created on the first warning: most scenarios have none. */
+        private List<PolicyWarning> warnings;
 
         Reading(JsonParser in, byte[] source, int base) {
             this.in = in;
@@ -201,7 +211,15 @@ public final class ScenarioReader {
             AttachedPolicy resourcePolicy = resource == null ? null
                     : resource.attach(RoleTrust.needsTrustPolicy(request.action(), request.resource()));
             return new Scenario(id, new AuthorizationRequest(request, identity, resourcePolicy, boundary, session,
-                    scps, rcps, managementAccount, awsManagedKey), expect, rule);
+                    scps, rcps, managementAccount, awsManagedKey), expect, rule,
+                    warnings == null ? List.of() : warnings);
+        }
+
+        private void warn(PolicyWarning warning) {
+            if (warnings == null) {
+                warnings = new ArrayList<>();
+            }
+            warnings.add(warning);
         }
 
         private Request request() throws IOException {
@@ -225,9 +243,9 @@ public final class ScenarioReader {
                         principal = string();
                     }
                     case "action" -> action = action();
-                    case "resource" -> resource = string();
+                    case "resource" -> resource = resource();
                     case "resourceAccount" -> resourceAccount = in.currentToken() == JsonToken.VALUE_NULL ? null
-                            : string();
+                            : accountId();
                     case "context" -> context = context();
                     case "keyManager" -> {
                         keyManagerAt = in.currentTokenLocation();
@@ -296,6 +314,27 @@ public final class ScenarioReader {
                 throw error(unknown.get().problem(), unknown.get().hint());
             }
             return action;
+        }
+
+        /** The request's resource: AWS evaluates any text, but one that is not an ARN matches no ARN pattern. */
+        private String resource() throws IOException {
+            String resource = string();
+            if (!resource.equals("*") && !ArnPattern.isArnShaped(resource)) {
+                JsonLocation at = in.currentTokenLocation();
+                warn(new PolicyWarning(at.getLineNr(), at.getColumnNr(), here(), "`" + resource + "` is not an ARN",
+                        "a request names its resource by ARN, e.g. `arn:aws:s3:::" + resource + "`"));
+            }
+            return resource;
+        }
+
+        private String accountId() throws IOException {
+            String account = string();
+            if (account.length() != 12 || !account.chars().allMatch(Character::isDigit)) {
+                JsonLocation at = in.currentTokenLocation();
+                warn(new PolicyWarning(at.getLineNr(), at.getColumnNr(), here(), "`" + account
+                        + "` is not an account ID", "an account ID is exactly 12 digits, such as `111122223333`"));
+            }
+            return account;
         }
 
         private Map<String, List<String>> context() throws IOException {
@@ -494,8 +533,11 @@ public final class ScenarioReader {
             }
 
             AttachedPolicy attach(PolicyKind kind, String policyName, String level) {
-                return new AttachedPolicy(new PolicyRef(kind, policyName, level),
-                        cache.compile(source, from, to, kind, start, path));
+                CompiledPolicy compiled = cache.compile(source, from, to, kind, start, path);
+                for (PolicyWarning w : compiled.warnings()) {
+                    warn(w.within(start.getLineNr(), start.getColumnNr(), path));
+                }
+                return new AttachedPolicy(new PolicyRef(kind, policyName, level), compiled);
             }
 
             AttachedPolicy attach(boolean trust) {

@@ -62,13 +62,24 @@ public final class Instance {
         associationId = null;
     }
 
-    /** The session software on the instance acts as. */
+    /**
+     * The session software on the instance acts as. EC2 delivers the role's credentials only when the role's
+     * trust policy lets {@code ec2.amazonaws.com} assume it.
+     */
     public Session session() {
         if (profile == null || profile.role().isEmpty()) {
             throw new WorldException("NoCredentials", "instance `" + id + "` has no role: associate an instance"
                     + " profile that holds one", "Unable to locate credentials.", null);
         }
-        return Session.ofService(profile.role().get(), id, "ec2:SourceInstanceARN", arn());
+        Role role = profile.role().get();
+        Optional<Answer> refused = ServiceTrust.refusal(role, "ec2.amazonaws.com");
+        if (refused.isPresent()) {
+            throw new WorldException("NoCredentials", "instance `" + id + "` gets no credentials from role `"
+                    + role.name() + "`: the role's trust policy does not let ec2.amazonaws.com assume it",
+                    "Unable to locate credentials.", "add trustService 'ec2.amazonaws.com' to role `" + role.name()
+                    + "`", refused.get());
+        }
+        return Session.ofService(role, id, "ec2:SourceInstanceARN", arn());
     }
 
     @Override

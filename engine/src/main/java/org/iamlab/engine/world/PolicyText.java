@@ -1,10 +1,12 @@
 package org.iamlab.engine.world;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iamlab.engine.eval.CompiledPolicy;
 import org.iamlab.engine.parse.PolicyParser;
+import org.iamlab.engine.parse.PolicyWarning;
 import org.iamlab.engine.parse.PolicyWriter;
 import org.iamlab.engine.policy.PolicyDocument;
 import org.iamlab.engine.policy.PolicyKind;
@@ -18,22 +20,33 @@ public final class PolicyText {
     private final String json;
     private final PolicyDocument document;
     private final Map<PolicyKind, CompiledPolicy> compiled = new EnumMap<>(PolicyKind.class);
+    private final List<PolicyWarning> warnings;
 
-    private PolicyText(String json, PolicyDocument document) {
+    private PolicyText(String json, PolicyDocument document, List<PolicyWarning> warnings) {
         this.json = json;
         this.document = document;
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** Parses {@code json} as a policy of {@code kind}; a mistake throws a located {@code PolicyParseException}. */
+    /**
+     * Parses {@code json} as a policy of {@code kind}; a mistake throws a located {@code PolicyParseException},
+     * and what AWS would accept but flag is kept as {@link #warnings()}.
+     */
     public static PolicyText parse(String json, PolicyKind kind) {
-        PolicyText text = new PolicyText(Objects.requireNonNull(json, "json"), PolicyParser.parse(json, kind));
+        PolicyParser.Parsed parsed = PolicyParser.read(Objects.requireNonNull(json, "json"), kind);
+        PolicyText text = new PolicyText(json, parsed.document(), parsed.warnings());
         text.compiled(kind);
         return text;
     }
 
     /** A document written out as indented JSON. */
     public static PolicyText of(PolicyDocument document) {
-        return new PolicyText(PolicyWriter.write(document, true), document);
+        return new PolicyText(PolicyWriter.write(document, true), document, List.of());
+    }
+
+    /** What AWS accepts in the policy but its author most likely did not mean, located within {@link #json()}. */
+    public List<PolicyWarning> warnings() {
+        return warnings;
     }
 
     /** The JSON text, as given. */
@@ -47,7 +60,7 @@ public final class PolicyText {
 
     /** The document compiled as a policy of {@code kind}. */
     public synchronized CompiledPolicy compiled(PolicyKind kind) {
-        return compiled.computeIfAbsent(kind, k -> CompiledPolicy.compile(document, k));
+        return compiled.computeIfAbsent(kind, k -> CompiledPolicy.compile(document, k, warnings));
     }
 
     @Override

@@ -140,6 +140,14 @@ public final class Resource {
             throw WorldException.invalid("only a Lambda function has an execution role, not a " + type.description(),
                     null);
         }
+        // CreateFunction refuses a role that Lambda may not assume, with this message.
+        Optional<Answer> refused = ServiceTrust.refusal(role, "lambda.amazonaws.com");
+        if (refused.isPresent()) {
+            throw new WorldException("InvalidParameterValueException", "function `" + name + "` cannot use role `"
+                    + role.name() + "`: the role's trust policy does not let lambda.amazonaws.com assume it",
+                    "The role defined for the function cannot be assumed by Lambda.",
+                    "add trustService 'lambda.amazonaws.com' to role `" + role.name() + "`", refused.get());
+        }
         this.executionRole = role;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.iamlab.engine.policy.ConditionOperator;
 import org.iamlab.engine.policy.PolicyDocument;
 import org.iamlab.engine.policy.PolicyKind;
@@ -49,14 +50,36 @@ class PolicyParserTests {
         assertTrue(PolicyParser.parse(policy, PolicyKind.IDENTITY).variablesEnabled());
     }
 
+    // "IAM policy elements: Version": without 2012-10-17, `${...}` is literal text; Access Analyzer flags it.
     @Test
-    void aPolicyVariableWithoutVersion2012IsAnErrorWithAHint() {
+    void aPolicyVariableWithoutVersion2012IsLiteralTextWithAWarning() {
         String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
                 + "\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
+        PolicyParser.Parsed parsed = PolicyParser.read(policy, PolicyKind.IDENTITY);
+        assertFalse(parsed.document().variablesEnabled());
+        assertEquals(1, parsed.warnings().size());
+        assertEquals("Statement[0].Resource", parsed.warnings().get(0).path());
+        assertTrue(parsed.warnings().get(0).hint().contains("\"Version\": \"2012-10-17\""),
+                parsed.warnings().get(0).hint());
+    }
+
+    @Test
+    void anActionAwsDoesNotHaveIsAWarningAtItsPlaceWithTheClosestAction() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\n"
+                + "\"Action\":[\"s3:GetObject\",\"s3:GetObjects\"],\"Resource\":\"*\"}]}";
+        PolicyParser.Parsed parsed = PolicyParser.read(policy, PolicyKind.IDENTITY);
+        assertEquals(List.of("line 2, column 10: at Statement[0].Action[1]: `s3:GetObjects` is not an action of s3;"
+                + " did you mean `s3:GetObject`?"), parsed.warnings().stream().map(PolicyWarning::message).toList());
+    }
+
+    // "IAM JSON policy elements: Principal": a resource-based policy must name its principal.
+    @Test
+    void aResourceBasedStatementWithoutPrincipalIsAnError() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
         PolicyParseException e = assertThrows(PolicyParseException.class,
-                () -> PolicyParser.parse(policy, PolicyKind.IDENTITY));
-        assertEquals("Statement[0].Resource", e.path());
-        assertTrue(e.hint().contains("\"Version\": \"2012-10-17\""), e.hint());
+                () -> PolicyParser.parse(policy, PolicyKind.RESOURCE));
+        assertTrue(e.problem().equals("the statement has no Principal or NotPrincipal"), e.getMessage());
     }
 
     @Test

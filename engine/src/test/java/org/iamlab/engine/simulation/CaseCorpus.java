@@ -22,7 +22,7 @@ final class CaseCorpus {
 
     /** One line of a case file. */
     record Case(String file, int line, String json, String id, String rule, String expect, String expectError,
-                String expectTrace) {
+                String expectTrace, String expectWarning) {
         String displayName() {
             return rule + " [" + id + "]";
         }
@@ -49,7 +49,7 @@ final class CaseCorpus {
                 JsonNode node = mapper.readTree(line);
                 cases.add(new Case(file, number, line, node.path("id").asText(), node.path("rule").asText(),
                         node.path("expect").asText(null), node.path("expectError").asText(null),
-                        node.path("expectTrace").asText(null)));
+                        node.path("expectTrace").asText(null), node.path("expectWarning").asText(null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -48,6 +48,12 @@ class CaseCorpusTests {
             return;
         }
         Scenario scenario = reader.read(c.json(), c.line());
+        if (c.expectWarning() == null) {
+            assertEquals(List.of(), scenario.warnings(), "warnings");
+        } else {
+            assertTrue(scenario.warnings().stream().anyMatch(w -> w.message().contains(c.expectWarning())
+                    && w.line() == c.line()), () -> "warnings were: " + scenario.warnings());
+        }
         assertEquals(c.expect(), AUTHORIZER.decide(scenario.request()).label(), "decision");
         Authorization explained = AUTHORIZER.authorize(scenario.request(), true);
         assertEquals(c.expect(), explained.decision().label(), "decision with trace");
