@@ -191,7 +191,7 @@ public final class ScenarioReader {
                     case "serviceControlPolicies" -> scps = levels(PolicyKind.SERVICE_CONTROL);
                     case "resourceControlPolicies" -> rcps = levels(PolicyKind.RESOURCE_CONTROL);
                     case "managementAccount" -> managementAccount = value == JsonToken.VALUE_NULL ? null
-                            : accountId();
+                            : managementAccountId();
                     case "expect" -> expect = expectation();
                     case "rule" -> rule = value == JsonToken.VALUE_STRING ? in.getText() : null;
                     default -> {
@@ -291,7 +291,7 @@ public final class ScenarioReader {
                     .isPresent();
         }
 
-        private String accountId() throws IOException {
+        private String managementAccountId() throws IOException {
             String id = string();
             if (id.length() != 12 || !id.chars().allMatch(Character::isDigit)) {
                 throw error("`" + id + "` is not an account ID", "an account ID is twelve digits, such as 111122223333");
