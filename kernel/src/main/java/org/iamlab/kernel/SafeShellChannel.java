@@ -1,6 +1,7 @@
 package org.iamlab.kernel;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.Loop;
@@ -24,6 +25,14 @@ import org.zeromq.ZMQ;
 final class SafeShellChannel extends ShellChannel {
 
     private static final AtomicInteger IDS = new AtomicInteger();
+    /**
+     * What the control channel answers (the messaging spec's control messages, and kernel_info which clients also
+     * send there). The control channel has its own thread so that an interrupt reaches a busy kernel; a request
+     * that runs or compiles code (execute, complete, inspect, ...) on it would run beside the shell's cell, and
+     * JShell's compiler is not thread-safe (two evaluations at once corrupt it), so those are dropped.
+     */
+    private static final Set<String> CONTROL_TYPES = Set.of("kernel_info_request", "interrupt_request",
+            "shutdown_request", "debug_request", "usage_request");
 
     private final JupyterConnection connection;
     private final HMACGenerator hmac;
@@ -84,6 +93,10 @@ final class SafeShellChannel extends ShellChannel {
             return;
         }
         WireMessages.Accepted a = (WireMessages.Accepted) decoded;
+        if (control && !CONTROL_TYPES.contains(a.typeName())) {
+            dropped.drop("a shell request on the control channel", "`" + a.typeName() + "`");
+            return;
+        }
         Message<?> message = a.message();
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) {

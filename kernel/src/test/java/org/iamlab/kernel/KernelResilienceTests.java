@@ -163,6 +163,29 @@ class KernelResilienceTests {
         control.close();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void codeSentOnTheControlChannelIsNotRunBesideTheShellsCell(Jdks.Jdk jdk) throws IOException {
+        KernelProcess k = kernel(jdk);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("code", "int fromControl = 1;");
+        content.put("silent", false);
+        content.put("store_history", true);
+        content.put("user_expressions", Map.of());
+        content.put("allow_stdin", false);
+        content.put("stop_on_error", true);
+        String busy = k.execute("Thread.sleep(300); kept");
+        k.control("execute_request", content);
+        k.control("complete_request", Map.of("code", "Str", "cursor_pos", 3));
+        assertEquals("ok", k.shellReply(busy, CELL_MILLIS).content().get("status").getAsString());
+        k.outputs(busy, CELL_MILLIS);
+        awaitLog(k, "control channel: dropped a message: a shell request on the control channel");
+        KernelProcess.Msg undefined = run(k, "fromControl");
+        assertEquals("error", undefined.content().get("status").getAsString(),
+                "the control channel's execute_request was not run");
+        assertEquals("42", result(k, "kept + 1"));
+    }
+
     /** The kernel's log once it holds {@code part} (it is written by another process), or as it is after 5 s. */
     private static String awaitLog(KernelProcess k, String part) {
         long deadline = System.currentTimeMillis() + AT_ONCE_MILLIS;
