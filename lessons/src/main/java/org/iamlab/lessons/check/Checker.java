@@ -58,7 +58,7 @@ public final class Checker {
             try {
                 answer.put(slot, Slots.read(mine, slot));
             } catch (Slots.Missing | IllegalArgumentException m) {
-                return notAttempted(e, "your world has no " + slot.describe() + " yet (" + m.getMessage() + ")");
+                return notAttempted(e, m.getMessage() + " (the exercise reads " + slot.describe() + ")");
             }
         }
         if (e instanceof Exercise.WritePolicy p && answer.get(p.slot()).isEmpty()) {
@@ -209,7 +209,7 @@ public final class Checker {
     }
 
     /** The feedback of an exercise the learner has not attempted, saying how to. */
-    public static Feedback notAttempted(Exercise e, String how) {
+    private static Feedback notAttempted(Exercise e, String how) {
         return new Feedback(e.id(), e.header().title(), Feedback.Status.NOT_ATTEMPTED, List.of(), how, null, null, 0,
                 e.header().points());
     }

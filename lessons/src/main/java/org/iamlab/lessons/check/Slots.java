@@ -97,9 +97,8 @@ final class Slots {
     private static Object value(ExerciseWorld w, Slot slot) {
         try {
             return w.value(slot.of());
-        } catch (RuntimeException e) {
-            throw new Missing(e instanceof org.iamlab.lessons.format.ExerciseFormatException f ? f.problem()
-                    : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Missing(e.getMessage());
         }
     }
 

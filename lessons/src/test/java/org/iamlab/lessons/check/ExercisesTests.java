@@ -128,4 +128,12 @@ class ExercisesTests {
         assertEquals(Map.of("exercise", "shop-bob-reads-a-secret", "passed", 0, "total", 1, "points", 0,
                 "max_points", 1), FeedbackView.json(wrong));
     }
+
+    @Test
+    void aFixWhoseWorldTheLearnerHasNotBuiltIsNotAttemptedAndSaysWhatIsMissing() {
+        Feedback f = checker.check(Catalog.course().get("shop-alice-audits"), new org.iamlab.engine.world.World(), false);
+        assertEquals(Feedback.Status.NOT_ATTEMPTED, f.status());
+        assertTrue(f.note().startsWith("no role `auditor` in the world"), f.note());
+        assertTrue(f.note().endsWith("(the exercise reads the trust policy of role('auditor'))"), f.note());
+    }
 }
