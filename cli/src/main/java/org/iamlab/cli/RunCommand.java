@@ -13,6 +13,7 @@ import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.dsl.ScriptWarning;
 import org.iamlab.dsl.aws.CliOutput;
 import org.iamlab.engine.world.World;
+import org.iamlab.lessons.Workbook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -53,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
             return IamLab.USAGE;
         }
         String name = file.toString();
-        Lab lab = new Lab(new World(), value -> show(value, name, out, err));
+        Lab lab = Workbook.install(new Lab(new World(), value -> show(value, name, out, err)));
         Path dir = file.toAbsolutePath().getParent();
         lab.baseDir(dir == null ? Path.of(".") : dir);
         lab.binding().setVariable("out", out);

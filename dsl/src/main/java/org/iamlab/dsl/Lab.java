@@ -22,6 +22,7 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.iamlab.dsl.aws.AwsCli;
 import org.iamlab.dsl.aws.AwsCliException;
@@ -49,6 +50,7 @@ public final class Lab {
     private int policyDepth;
     private final AwsCli aws;
     private Path baseDir = Path.of(".");
+    private Coursework coursework = Coursework.NONE;
     private Actor awsCaller;
     private int scripts;
 
@@ -84,6 +86,16 @@ public final class Lab {
 
     Path baseDir() {
         return baseDir;
+    }
+
+    /** Who answers {@code exercise}, {@code check} and {@code answer} in this lab's scripts (the lessons module). */
+    public Lab coursework(Coursework c) {
+        this.coursework = Objects.requireNonNull(c, "coursework");
+        return this;
+    }
+
+    public Coursework coursework() {
+        return coursework;
     }
 
     AwsCli aws() {
@@ -204,6 +216,49 @@ public final class Lab {
             deferred.clear();
             atEnd.clear();
             policyDepth = 0;
+        }
+    }
+
+    /**
+     * A script compiled once, to run in any lab ({@link #run(Compiled)}): exercise worlds are built again and
+     * again from the same snippets, and compiling is what costs.
+     */
+    public static final class Compiled {
+        private final Class<?> type;
+        private final String fileName;
+
+        private Compiled(Class<?> type, String fileName) {
+            this.type = type;
+            this.fileName = fileName;
+        }
+    }
+
+    /** Compiles {@code script}; a syntax error is a {@link ScriptFailure} with its line. */
+    public Compiled compile(String script) {
+        String fileName = "IamLabCompiled" + (++scripts) + ".groovy";
+        try {
+            return new Compiled(shell.parse(script, fileName).getClass(), fileName);
+        } catch (MultipleCompilationErrorsException e) {
+            throw syntaxFailure(e);
+        }
+    }
+
+    /** Runs a compiled script in this lab, as {@link #run(String, String)} runs a script; returns its value. */
+    public Object run(Compiled compiled) {
+        scriptNames.add(compiled.fileName);
+        deferred.clear();
+        try {
+            IamScript s = (IamScript) InvokerHelper.createScript(compiled.type, binding);
+            s.lab(this);
+            Object value = s.run();
+            flush();
+            return value;
+        } catch (ScriptFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw failure(e);
+        } finally {
+            deferred.clear();
         }
     }
 

@@ -18,6 +18,7 @@ import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.engine.world.Durations;
 import org.iamlab.engine.world.World;
 import org.iamlab.engine.world.WorldClock;
+import org.iamlab.lessons.Workbook;
 
 /**
  * The one place where the kernel meets IAM Lab's language (the {@code dsl} module): {@code %%iam} cells run as
@@ -46,7 +47,7 @@ final class IamCells {
     private synchronized Lab lab() {
         if (lab == null) {
             ExitGuard.guardGroovy();
-            lab = new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath());
+            lab = Workbook.install(new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath()));
         }
         return lab;
     }
