@@ -192,31 +192,7 @@ public final class Lab {
 
     /** Runs a script; {@code name} (e.g. the file name) is only used in messages. Returns the script's value. */
     public Object run(String script, String name) {
-        String className = "IamLabScript" + (++scripts);
-        String fileName = className + ".groovy";
-        scriptNames.add(fileName);
-        deferred.clear();
-        atEnd.clear();
-        try {
-            IamScript s = (IamScript) shell.parse(script, fileName);
-            s.lab(this);
-            Object value = s.run();
-            flush();
-            while (!atEnd.isEmpty()) {
-                atEnd.poll().run();
-            }
-            return value;
-        } catch (MultipleCompilationErrorsException e) {
-            throw syntaxFailure(e, script);
-        } catch (ScriptFailure e) {
-            throw e;
-        } catch (Throwable e) {
-            throw failure(e, script);
-        } finally {
-            deferred.clear();
-            atEnd.clear();
-            policyDepth = 0;
-        }
+        return run(compile(script));
     }
 
     /**
@@ -226,39 +202,50 @@ public final class Lab {
     public static final class Compiled {
         private final Class<?> type;
         private final String fileName;
+        private final String source;
 
-        private Compiled(Class<?> type, String fileName) {
+        private Compiled(Class<?> type, String fileName, String source) {
             this.type = type;
             this.fileName = fileName;
+            this.source = source;
         }
     }
 
     /** Compiles {@code script}; a syntax error is a {@link ScriptFailure} with its line. */
     public Compiled compile(String script) {
-        String fileName = "IamLabCompiled" + (++scripts) + ".groovy";
+        String fileName = "IamLabScript" + (++scripts) + ".groovy";
         try {
-            return new Compiled(shell.parse(script, fileName).getClass(), fileName);
+            return new Compiled(shell.parse(script, fileName).getClass(), fileName, script);
         } catch (MultipleCompilationErrorsException e) {
-            throw syntaxFailure(e);
+            throw syntaxFailure(e, script);
         }
     }
 
-    /** Runs a compiled script in this lab, as {@link #run(String, String)} runs a script; returns its value. */
+    /**
+     * Runs a compiled script in this lab: its blocks' deferred work, then the checks left for the script's end
+     * (forward references, trusted principals that must exist). Returns the script's value.
+     */
     public Object run(Compiled compiled) {
         scriptNames.add(compiled.fileName);
         deferred.clear();
+        atEnd.clear();
         try {
             IamScript s = (IamScript) InvokerHelper.createScript(compiled.type, binding);
             s.lab(this);
             Object value = s.run();
             flush();
+            while (!atEnd.isEmpty()) {
+                atEnd.poll().run();
+            }
             return value;
         } catch (ScriptFailure e) {
             throw e;
         } catch (Throwable e) {
-            throw failure(e);
+            throw failure(e, compiled.source);
         } finally {
             deferred.clear();
+            atEnd.clear();
+            policyDepth = 0;
         }
     }
 
