@@ -82,6 +82,7 @@ public final class IamLabKernel extends BaseKernel {
     private final Magics magics;
     private final History history;
     private final Executor background;
+    private final StopOnError stopOnError = new StopOnError();
     private final CompletableFuture<JavaShell> javaStart = new CompletableFuture<>();
     private final CompletableFuture<Void> groovy = new CompletableFuture<>();
 
@@ -212,6 +213,7 @@ public final class IamLabKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+        stopOnError.watch(connection);
     }
 
     @Override
@@ -290,6 +292,9 @@ public final class IamLabKernel extends BaseKernel {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        if (stopOnError.abort(env)) {
+            return;
+        }
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
@@ -320,9 +325,11 @@ public final class IamLabKernel extends BaseKernel {
             Replies.send(env, MessageType.EXECUTE_REPLY, new Replies.ExecuteOk(count, payload));
         } catch (CellError e) {
             fail(env, count, store, request.getCode(), e);
+            stopOnError.failed(request);
         } catch (RuntimeException e) {
             fail(env, count, store, request.getCode(), new CellError("KernelError", String.valueOf(e),
                     formatError(e)));
+            stopOnError.failed(request);
         } finally {
             cellEnv = null;
             if (!silent) {
