@@ -68,13 +68,11 @@ final class IamCells {
 
         private final Cells.Run run;
         private final World runWorld;
-        private final Lab runLab;
         private final Map<String, Object> names;
 
         private CellRun(String key, String label) {
             runWorld = world;
-            runLab = lab;
-            names = runLab == null ? Map.of() : new LinkedHashMap<>(names());
+            names = lab == null ? Map.of() : new LinkedHashMap<>(names());
             run = runWorld.cells().begin(key, label);
         }
 

@@ -57,11 +57,6 @@ public final class WorldSnapshot {
         return objects.contains(o);
     }
 
-    /** The objects of the world at the time, compared by identity. */
-    Set<Object> objects() {
-        return objects;
-    }
-
     /** Puts every saved field and container back as it was; containers that did not change are left alone. */
     void restore() {
         fieldValues.forEach((o, values) -> {
