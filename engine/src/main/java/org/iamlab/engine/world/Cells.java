@@ -143,15 +143,22 @@ public final class Cells {
         }
     }
 
-    /** Removes every reference to a gone object: from collections and maps, and from fields that can change. */
+    /**
+     * Removes every reference to a gone object: from collections and maps, and from fields that can change. An
+     * unmodifiable view is left alone: the collection behind it is pruned on its own.
+     */
     private static void prune(WorldGraph.Reached reached, Set<Object> gone) {
         for (Object c : reached.containers()) {
-            if (c instanceof Map<?, ?> m) {
-                if (m.entrySet().stream().anyMatch(e -> gone.contains(e.getKey()) || gone.contains(e.getValue()))) {
-                    m.entrySet().removeIf(e -> gone.contains(e.getKey()) || gone.contains(e.getValue()));
+            try {
+                if (c instanceof Map<?, ?> m) {
+                    if (m.keySet().stream().anyMatch(gone::contains) || m.values().stream().anyMatch(gone::contains)) {
+                        m.entrySet().removeIf(e -> gone.contains(e.getKey()) || gone.contains(e.getValue()));
+                    }
+                } else if (((Collection<?>) c).stream().anyMatch(gone::contains)) {
+                    ((Collection<?>) c).removeIf(gone::contains);
                 }
-            } else if (((Collection<?>) c).stream().anyMatch(gone::contains)) {
-                ((Collection<?>) c).removeIf(gone::contains);
+            } catch (UnsupportedOperationException view) {
+                // an unmodifiable view
             }
         }
         for (Object o : reached.objects()) {

@@ -71,22 +71,30 @@ public final class WorldSnapshot {
         contents.forEach(WorldSnapshot::refill);
     }
 
+    /**
+     * Puts {@code saved} back into {@code container} if it changed. An unmodifiable view is left alone: what it
+     * shows is restored through the collection behind it.
+     */
     @SuppressWarnings("unchecked")
     private static void refill(Object container, Object[] saved) {
-        if (container instanceof Map<?, ?> m) {
-            if (!same(flatten(m), saved)) {
-                Map<Object, Object> map = (Map<Object, Object>) m;
-                map.clear();
-                for (int i = 0; i < saved.length; i += 2) {
-                    map.put(saved[i], saved[i + 1]);
+        try {
+            if (container instanceof Map<?, ?> m) {
+                if (!same(flatten(m), saved)) {
+                    Map<Object, Object> map = (Map<Object, Object>) m;
+                    map.clear();
+                    for (int i = 0; i < saved.length; i += 2) {
+                        map.put(saved[i], saved[i + 1]);
+                    }
+                }
+            } else {
+                Collection<Object> c = (Collection<Object>) container;
+                if (!same(c.toArray(), saved)) {
+                    c.clear();
+                    c.addAll(List.of(saved));
                 }
             }
-        } else {
-            Collection<Object> c = (Collection<Object>) container;
-            if (!same(c.toArray(), saved)) {
-                c.clear();
-                c.addAll(List.of(saved));
-            }
+        } catch (UnsupportedOperationException view) {
+            // an unmodifiable view of a collection restored on its own
         }
     }
 
