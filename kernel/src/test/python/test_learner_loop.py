@@ -154,6 +154,20 @@ class LearnerLoopTests(unittest.TestCase):
                          "the aborted %%iam cell did not run")
         self.assert_ok(self.run_cell("int later = 3;"))
 
+    def test_requests_other_than_execute_are_still_answered_while_queued_cells_are_aborted(self):
+        failing = self.send("int fails = 1 / 0;")
+        complete = self.kc.complete("Math.ma", 7)
+        later = self.send("int third = 3;")
+        shell = {}
+        while len(shell) < 3:
+            msg = self.kc.get_shell_msg(timeout=TIMEOUT)
+            shell[msg["parent_header"].get("msg_id")] = msg["content"]
+        self.assertEqual("error", shell[failing]["status"])
+        self.assertEqual("ok", shell[complete]["status"])
+        self.assertTrue(any(m.startswith("max") for m in shell[complete]["matches"]), shell[complete])
+        self.assertEqual("aborted", shell[later]["status"], "the cell queued behind the completion is aborted")
+        self.assert_ok(self.run_cell("int fourth = 4;"))
+
     def test_a_failed_cell_with_stop_on_error_false_aborts_nothing(self):
         ids = [self.send("int fails = 1 / 0;", stop_on_error=False), self.send("int second = 2;"),
                self.send("second + 1")]
@@ -165,19 +179,19 @@ class LearnerLoopTests(unittest.TestCase):
         notebooks = sorted(glob.glob(os.path.join(os.environ["IAMLAB_NOTEBOOKS"], "*.ipynb")))
         self.assertTrue(notebooks, "the lessons are in IAMLAB_NOTEBOOKS")
         for path in notebooks:
-            with self.subTest(notebook=os.path.basename(path)):
-                self.assert_ok(self.run_cell("%reset"))
-                cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-                worlds = []
-                for run in range(2):
-                    for i, cell in enumerate(cells):
-                        reply = self.run_cell(cell.source, cell_id=cell.get("id") or "cell-%d" % i)
-                        self.assertEqual("ok", reply["status"], "run %d of %s: %s" % (run + 1, path, reply))
-                        errors = [o for o in reply["outputs"] if o["msg_type"] == "error"]
-                        self.assertEqual([], errors)
-                    worlds.append(self.value(WORLD))
-                self.assertEqual(worlds[0], worlds[1], "the second Run All leaves the world the first left")
-
+            for with_ids in (True, False):
+                with self.subTest(notebook=os.path.basename(path), cell_ids=with_ids):
+                    self.assert_ok(self.run_cell("%reset"))
+                    cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+                    worlds = []
+                    for run in range(2):
+                        for i, cell in enumerate(cells):
+                            cell_id = (cell.get("id") or "cell-%d" % i) if with_ids else None
+                            reply = self.run_cell(cell.source, cell_id=cell_id)
+                            self.assertEqual("ok", reply["status"], "run %d of %s: %s" % (run + 1, path, reply))
+                            self.assertEqual([], [o for o in reply["outputs"] if o["msg_type"] == "error"])
+                        worlds.append(self.value(WORLD))
+                    self.assertEqual(worlds[0], worlds[1], "the second Run All leaves the world the first left")
 
 if __name__ == "__main__":
     unittest.main()
