@@ -1,6 +1,5 @@
 package org.iamlab.kernel;
 
-import groovy.lang.Binding;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -36,8 +35,8 @@ final class IamCells {
             """;
 
     private final Consumer<Object> display;
-    private World world = new World();
-    private Lab lab;
+    private volatile World world = new World();
+    private volatile Lab lab;
 
     /** Cells whose shown values ({@code explain}'s answers, {@code aws} output, {@code show}) go to {@code display}. */
     IamCells(Consumer<Object> display) {
@@ -72,7 +71,8 @@ final class IamCells {
 
         private CellRun(String key, String label) {
             runWorld = world;
-            names = lab == null ? Map.of() : new LinkedHashMap<>(names());
+            Lab current = lab;
+            names = current == null ? Map.of() : variables(current);
             run = runWorld.cells().begin(key, label);
         }
 
@@ -96,10 +96,17 @@ final class IamCells {
 
     /**
      * Begins a run of the cell known by {@code key} (the cell ID the front end sends, or else its code), shown
-     * in messages as {@code label}.
+     * in messages as {@code label}. It does not wait for Groovy to load: a lab that does not exist yet has no
+     * names to keep.
      */
-    synchronized CellRun begin(String key, String label) {
+    CellRun begin(String key, String label) {
         return new CellRun(key, label);
+    }
+
+    private static Map<String, Object> variables(Lab l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        l.binding().getVariables().forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     /** Loads Groovy and runs a small script in a lab of its own, so that the first cell does not pay for it. */
@@ -162,10 +169,7 @@ final class IamCells {
 
     /** The names {@code %%iam} cells defined, with their values. */
     Map<String, Object> names() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Binding binding = lab().binding();
-        binding.getVariables().forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        return variables(lab());
     }
 
     /** Makes {@code name} (e.g. a Java variable) visible to later {@code %%iam} cells. */
@@ -174,7 +178,7 @@ final class IamCells {
     }
 
     /** The world the cells build. */
-    synchronized World world() {
+    World world() {
         return world;
     }
 
