@@ -324,12 +324,12 @@ public final class IamLabKernel extends BaseKernel {
             }
             Replies.send(env, MessageType.EXECUTE_REPLY, new Replies.ExecuteOk(count, payload));
         } catch (CellError e) {
+            stopOnError.failing(request);
             fail(env, count, store, request.getCode(), e);
-            stopOnError.failed(request);
         } catch (RuntimeException e) {
+            stopOnError.failing(request);
             fail(env, count, store, request.getCode(), new CellError("KernelError", String.valueOf(e),
                     formatError(e)));
-            stopOnError.failed(request);
         } finally {
             cellEnv = null;
             if (!silent) {

@@ -15,16 +15,16 @@ import org.zeromq.ZMQ;
  * {@code {"status": "aborted"}} without running, so that Run All stops at the real error instead of burying it
  * under follow-on errors. Other requests (completion, inspection, kernel_info, ...) are still answered; a cell
  * that fails with {@code stop_on_error} false (nbclient's {@code allow_errors}, the {@code raises-exception}
- * tag) aborts nothing. Aborting ends when the shell socket has no request waiting, so a cell sent after the
- * queue has drained runs again.
+ * tag) aborts nothing. Aborting ends with the last request that was waiting when the previous reply was sent:
+ * each check is made before a reply goes out, so a cell sent in answer to a reply (the next cell a front end
+ * sends once it sees the error) runs.
  *
  * <p>Only the shell thread uses this: the state changes only for requests of the shell socket.
  */
 final class StopOnError {
 
-    /** The shell requests after which aborting may end (interrupt and shutdown come on the control socket). */
-    private static final List<MessageType<?>> SHELL_REQUESTS = List.of(MessageType.EXECUTE_REQUEST,
-            MessageType.INSPECT_REQUEST, MessageType.COMPLETE_REQUEST, MessageType.HISTORY_REQUEST,
+    /** The shell requests other than execute (interrupt and shutdown come on the control socket). */
+    private static final List<MessageType<?>> SHELL_REQUESTS = List.of(MessageType.INSPECT_REQUEST, MessageType.COMPLETE_REQUEST, MessageType.HISTORY_REQUEST,
             MessageType.IS_COMPLETE_REQUEST, MessageType.KERNEL_INFO_REQUEST, MessageType.COMM_INFO_REQUEST,
             MessageType.COMM_OPEN_COMMAND, MessageType.COMM_MSG_COMMAND, MessageType.COMM_CLOSE_COMMAND);
 
@@ -36,7 +36,7 @@ final class StopOnError {
     private JupyterSocket shell;
     private boolean aborting;
 
-    /** Makes every shell request end the aborting once no request waits behind it. */
+    /** Makes the other shell requests end the aborting when no request waits behind them. */
     void watch(JupyterConnection connection) {
         SHELL_REQUESTS.forEach(type -> watch(connection, type));
     }
@@ -45,12 +45,11 @@ final class StopOnError {
         ShellHandler<T> handler = connection.getHandler(type);
         if (handler != null) {
             connection.setHandler(type, (env, message) -> {
-                try {
-                    handler.handle(env, message);
-                } finally {
-                    if (env.getShell() == shell) {
-                        aborting = aborting && requestsWaiting();
-                    }
+                boolean mine = env.getShell() == shell;
+                boolean more = mine && requestsWaiting();
+                handler.handle(env, message);
+                if (mine) {
+                    aborting = aborting && more;
                 }
             });
         }
@@ -65,14 +64,18 @@ final class StopOnError {
         if (!aborting) {
             return false;
         }
+        aborting = requestsWaiting();
         env.setBusyDeferIdle();
         Replies.send(env, MessageType.EXECUTE_REPLY, new Aborted());
         return true;
     }
 
-    /** After {@code request} failed: abort the execute requests waiting behind it, if it asked for that. */
-    void failed(ExecuteRequest request) {
-        aborting = request.shouldStopOnError() && !request.isSilent();
+    /**
+     * {@code request} failed; called before its error reply is sent: the execute requests waiting now are
+     * aborted, if it asked for that.
+     */
+    void failing(ExecuteRequest request) {
+        aborting = request.shouldStopOnError() && !request.isSilent() && requestsWaiting();
     }
 
     private boolean requestsWaiting() {
