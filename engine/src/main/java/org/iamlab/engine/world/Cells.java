@@ -99,7 +99,7 @@ public final class Cells {
         WorldSnapshot before = world.snapshot();
         Instant base = world.clock().instant().minus(clockMoves.getOrDefault(key, Duration.ZERO));
         Instant start = startTimes.getOrDefault(key, base);
-        withdraw(key);
+        withdraw(key, before.reached());
         world.clock().set(start);
         return new Run(key, label, before, base, start);
     }
@@ -109,14 +109,14 @@ public final class Cells {
         return Optional.ofNullable(labels.get(object));
     }
 
-    private void withdraw(String key) {
+    /** Withdraws what cell {@code key} defined; {@code reached} is the world as it is now. */
+    private void withdraw(String key, WorldGraph.Reached reached) {
         Set<Object> gone = defined.remove(key);
         if (gone == null || gone.isEmpty()) {
             return;
         }
         Set<Object> cascade = Collections.newSetFromMap(new IdentityHashMap<>());
         cascade.addAll(gone);
-        WorldGraph.Reached reached = WorldGraph.walk(world, Set.of());
         dependents(reached.objects(), cascade);
         prune(reached, cascade);
     }
@@ -131,7 +131,7 @@ public final class Cells {
             grew = false;
             for (Object o : objects) {
                 if (!gone.contains(o) && definition(o)) {
-                    for (Field f : WorldGraph.fields(o.getClass())) {
+                    for (Field f : WorldGraph.links(o.getClass())) {
                         if (WorldGraph.isFinal(f) && gone.contains(WorldGraph.read(f, o))) {
                             gone.add(o);
                             grew = true;
@@ -163,7 +163,7 @@ public final class Cells {
         }
         for (Object o : reached.objects()) {
             if (!gone.contains(o)) {
-                for (Field f : WorldGraph.fields(o.getClass())) {
+                for (Field f : WorldGraph.links(o.getClass())) {
                     if (!WorldGraph.isFinal(f) && gone.contains(WorldGraph.read(f, o))) {
                         WorldGraph.write(f, o, null);
                     }

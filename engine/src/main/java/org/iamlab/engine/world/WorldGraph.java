@@ -24,6 +24,7 @@ final class WorldGraph {
 
     private static final Package WORLD = World.class.getPackage();
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, List<Field>> LINKS = new ConcurrentHashMap<>();
 
     /** What {@link #walk} found: the package's objects and the mutable containers, each once. */
     record Reached(Set<Object> objects, Set<Object> containers) {
@@ -52,7 +53,7 @@ final class WorldGraph {
                     });
                 }
             } else if (objects.add(o)) {
-                for (Field f : fields(o.getClass())) {
+                for (Field f : links(o.getClass())) {
                     follow(read(f, o), skip, todo);
                 }
             }
@@ -86,6 +87,20 @@ final class WorldGraph {
             }
             return List.copyOf(out);
         });
+    }
+
+    /**
+     * The fields of {@code c} that can lead to other objects of the world: those whose type is not a value
+     * (a string, a number, an instant, an enum, ...). Walking only these keeps a walk cheap.
+     */
+    static List<Field> links(Class<?> c) {
+        return LINKS.computeIfAbsent(c, k -> fields(k).stream().filter(f -> mayLink(f.getType())).toList());
+    }
+
+    private static boolean mayLink(Class<?> type) {
+        return !type.isPrimitive() && !type.isEnum() && (type.isInterface() || type == Object.class
+                || Modifier.isAbstract(type.getModifiers()) || inWorld(type)
+                || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type));
     }
 
     static boolean isFinal(Field f) {

@@ -25,15 +25,14 @@ import java.util.Set;
 public final class WorldSnapshot {
 
     private final World world;
-    private final Set<Object> objects;
+    private final WorldGraph.Reached reached;
     private final Map<Object, Object[]> fieldValues = new IdentityHashMap<>();
     private final Map<Object, Object[]> contents = new IdentityHashMap<>();
 
     WorldSnapshot(World world) {
         this.world = world;
-        WorldGraph.Reached reached = WorldGraph.walk(world, Set.of());
-        this.objects = reached.objects();
-        for (Object o : objects) {
+        this.reached = WorldGraph.walk(world, Set.of());
+        for (Object o : reached.objects()) {
             List<Field> fields = WorldGraph.fields(o.getClass());
             Object[] values = new Object[fields.size()];
             for (int i = 0; i < values.length; i++) {
@@ -54,7 +53,12 @@ public final class WorldSnapshot {
 
     /** Whether {@code o} was part of the world when the snapshot was taken. */
     boolean held(Object o) {
-        return objects.contains(o);
+        return reached.objects().contains(o);
+    }
+
+    /** What the snapshot's walk over the world found (valid until the world changes). */
+    WorldGraph.Reached reached() {
+        return reached;
     }
 
     /** Puts every saved field and container back as it was; containers that did not change are left alone. */
