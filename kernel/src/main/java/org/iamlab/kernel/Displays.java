@@ -49,7 +49,8 @@ final class Displays {
             return decision(d);
         }
         if (value instanceof Answer a) {
-            return trace(a.trace());
+            return a.trace() == null ? decision(a.decision())
+                    : bundle(TextTraceView.render(a.trace()), HtmlTraceView.fragment(a.trace(), a.advice()));
         }
         if (value instanceof CliOutput o) {
             return cliOutput(o);

@@ -1,6 +1,5 @@
 package org.iamlab.kernel;
 
-import groovy.lang.Binding;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import org.iamlab.dsl.IamScript;
 import org.iamlab.dsl.Lab;
 import org.iamlab.dsl.ScriptFailure;
+import org.iamlab.engine.world.Cells;
 import org.iamlab.engine.world.Durations;
 import org.iamlab.engine.world.World;
 import org.iamlab.engine.world.WorldClock;
@@ -36,26 +36,79 @@ final class IamCells {
             """;
 
     private final Consumer<Object> display;
-    private Lab lab;
+    private volatile World world = new World();
+    private volatile Lab lab;
 
     /** Cells whose shown values ({@code explain}'s answers, {@code aws} output, {@code show}) go to {@code display}. */
     IamCells(Consumer<Object> display) {
         this.display = display;
     }
 
-    /** The lab, made (and Groovy loaded) on first use. */
+    /** The lab over the world, made (and Groovy loaded) on first use. */
     private synchronized Lab lab() {
         if (lab == null) {
             ExitGuard.guardGroovy();
-            lab = Workbook.install(new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath()));
+            lab = Workbook.install(new Lab(world, display).baseDir(Path.of("").toAbsolutePath()));
         }
         return lab;
     }
 
     /** Forgets the world and every name {@code %%iam} cells defined. */
     synchronized void reset() {
+        world = new World();
         lab = null;
         lab();
+    }
+
+    /**
+     * A run of one notebook cell (of any kind: Java cells reach the world through the objects they hold), begun
+     * before the cell runs: the world's {@link Cells} withdraw what the same cell defined before, and a failed
+     * run is undone, the names {@code %%iam} cells assigned included.
+     */
+    final class CellRun {
+
+        private final Cells.Run run;
+        private final World runWorld;
+        private final Map<String, Object> names;
+
+        private CellRun(String key, String label) {
+            runWorld = world;
+            Lab current = lab;
+            names = current == null ? Map.of() : variables(current);
+            run = runWorld.cells().begin(key, label);
+        }
+
+        /** The cell ran: what it created is now its definitions. */
+        void commit() {
+            run.commit();
+        }
+
+        /** The cell failed: the world and the {@code %%iam} names are as they were before it. */
+        void rollback() {
+            run.rollback();
+            synchronized (IamCells.this) {
+                if (lab != null && lab.world() == runWorld) {
+                    Map<Object, Object> variables = lab.binding().getVariables();
+                    variables.clear();
+                    variables.putAll(names);
+                }
+            }
+        }
+    }
+
+    /**
+     * Begins a run of the cell known by {@code key} (the cell ID the front end sends, or else its code), shown
+     * in messages as {@code label}. It does not wait for Groovy to load: a lab that does not exist yet has no
+     * names to keep.
+     */
+    CellRun begin(String key, String label) {
+        return new CellRun(key, label);
+    }
+
+    private static Map<String, Object> variables(Lab l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        l.binding().getVariables().forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     /** Loads Groovy and runs a small script in a lab of its own, so that the first cell does not pay for it. */
@@ -94,7 +147,7 @@ final class IamCells {
      * credentials expire as it does); an ISO instant sets it. Returns the time after the move.
      */
     Instant clock(String argument) {
-        WorldClock clock = lab().world().clock();
+        WorldClock clock = world().clock();
         String arg = argument.strip();
         if (arg.isEmpty()) {
             return clock.instant();
@@ -118,10 +171,7 @@ final class IamCells {
 
     /** The names {@code %%iam} cells defined, with their values. */
     Map<String, Object> names() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Binding binding = lab().binding();
-        binding.getVariables().forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        return variables(lab());
     }
 
     /** Makes {@code name} (e.g. a Java variable) visible to later {@code %%iam} cells. */
@@ -131,7 +181,7 @@ final class IamCells {
 
     /** The world the cells build. */
     World world() {
-        return lab().world();
+        return world;
     }
 
     /** The commands of the language (the script's public methods), for completion. */

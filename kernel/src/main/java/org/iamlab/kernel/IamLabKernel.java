@@ -82,6 +82,7 @@ public final class IamLabKernel extends BaseKernel {
     private final Magics magics;
     private final History history;
     private final Executor background;
+    private final StopOnError stopOnError = new StopOnError();
     private final CompletableFuture<JavaShell> javaStart = new CompletableFuture<>();
     private final CompletableFuture<Void> groovy = new CompletableFuture<>();
 
@@ -212,6 +213,7 @@ public final class IamLabKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+        stopOnError.watch(connection);
     }
 
     @Override
@@ -290,6 +292,9 @@ public final class IamLabKernel extends BaseKernel {
 
     @Override
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        if (stopOnError.abort(env)) {
+            return;
+        }
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
@@ -303,7 +308,7 @@ public final class IamLabKernel extends BaseKernel {
             cellEnv = env;
         }
         try {
-            JavaShell.Outcome outcome = execute(request.getCode(), count);
+            JavaShell.Outcome outcome = execute(request.getCode(), count, cellKey(message));
             streams.flush();
             List<Map<String, Object>> payload = List.of();
             String shown = null;
@@ -319,8 +324,10 @@ public final class IamLabKernel extends BaseKernel {
             }
             Replies.send(env, MessageType.EXECUTE_REPLY, new Replies.ExecuteOk(count, payload));
         } catch (CellError e) {
+            stopOnError.failing(request);
             fail(env, count, store, request.getCode(), e);
         } catch (RuntimeException e) {
+            stopOnError.failing(request);
             fail(env, count, store, request.getCode(), new CellError("KernelError", String.valueOf(e),
                     formatError(e)));
         } finally {
@@ -330,6 +337,15 @@ public final class IamLabKernel extends BaseKernel {
                 kernelIO.detach(env);
             }
         }
+    }
+
+    /**
+     * What identifies the cell across runs: the cell ID JupyterLab, Notebook 7 and VS Code send in the request's
+     * metadata, or else (nbclient 0.7, {@code jupyter console}) the cell's code.
+     */
+    private static String cellKey(Message<ExecuteRequest> message) {
+        Object id = message.getMetadata() == null ? null : message.getMetadata().get("cellId");
+        return id instanceof String s && !s.isBlank() ? "id:" + s : "code:" + message.getContent().getCode();
     }
 
     /**
@@ -368,11 +384,18 @@ public final class IamLabKernel extends BaseKernel {
 
     // Running cells
 
+    /** Runs a cell known by its code (see {@link #execute(String, int, String)}). */
+    JavaShell.Outcome execute(String code, int count) {
+        return execute(code, count, "code:" + code);
+    }
+
     /**
      * Runs a cell: its magics become calls, and the cell runs in JShell; names shared between Java and
-     * {@code %%iam} cells are brought up to date first.
+     * {@code %%iam} cells are brought up to date first. The world is snapshotted first: a re-run of the cell
+     * known by {@code key} replaces what its last run defined, and a cell that fails leaves the world (and the
+     * {@code %%iam} names) as they were before it.
      */
-    JavaShell.Outcome execute(String code, int count) {
+    JavaShell.Outcome execute(String code, int count, String key) {
         Magics.Transpiled cell = magics.transpile(code);
         JavaShell shell = javaShell();
         boolean world = cell.calls().stream().anyMatch(c -> WORLD_MAGICS.contains(c.name()));
@@ -383,15 +406,21 @@ public final class IamLabKernel extends BaseKernel {
         interrupted = false;
         shown.clear();
         calls = cell.calls();
+        IamCells.CellRun run = iam.begin(key, "cell [" + count + "]");
         runningCell = cells.incrementAndGet();
         try {
             JavaShell.Outcome outcome = shell.eval(cell.java(), count);
             if (interrupted) {
                 throw CellError.interrupted();
             }
+            run.commit();
             return outcome;
         } catch (CellError e) {
+            run.rollback();
             throw interrupted ? CellError.interrupted() : e;
+        } catch (RuntimeException e) {
+            run.rollback();
+            throw e;
         } finally {
             runningCell = -1;
             calls = List.of();

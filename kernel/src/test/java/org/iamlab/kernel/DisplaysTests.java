@@ -33,6 +33,15 @@ class DisplaysTests {
     }
 
     @Test
+    void anAnswersHtmlViewSaysWhatWouldChangeTheAnswerAsTheStandalonePageDoes() {
+        Object answer = cells.run("account('111122223333') { user('alice') { inline('Deny') { deny 's3:*' on '*' } } }\n"
+                + "explain user('alice'), 's3:GetObject', 'arn:aws:s3:::logs/a'", 2);
+        String html = html(Displays.render(answer, renderer));
+        assertTrue(html.contains("What would change the answer"), html);
+        assertTrue(html.contains("Remove statement"), "the deny's removal is one of the changes: " + html);
+    }
+
+    @Test
     void aDecisionAloneIsAWordWithAnIcon() {
         DisplayData d = Displays.render(Decision.ALLOWED, renderer);
         assertEquals("Allowed", text(d));

@@ -2,6 +2,7 @@ package org.iamlab.engine.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.trace.StepResult;
 import org.iamlab.engine.trace.Trace;
@@ -27,8 +28,19 @@ final class FlowDiagram {
     private static final int GAP = 18;
     private static final int ARROW_X = NODE_X + 24;
     private static final int BYPASS_X = NODE_X + NODE_W + 12;
+    /** The font sizes of a step's title and of its explanation, in drawing units. */
+    private static final String TITLE_SIZE = "13.5";
+    private static final String LINE_SIZE = "12.5";
 
     private FlowDiagram() {
+    }
+
+    /**
+     * The widest the drawing is shown, in {@code em} of the text around it: at that width a step's title is
+     * exactly as large as that text. In a narrower column the drawing shrinks with it.
+     */
+    static String widestEm() {
+        return String.format(Locale.ROOT, "%.2f", WIDTH / Double.parseDouble(TITLE_SIZE));
     }
 
     private record Node(String css, String title, List<String> lines, int y, int height) {
@@ -89,10 +101,12 @@ final class FlowDiagram {
                     .append(node.y()).append("\" width=\"").append(NODE_W).append("\" height=\"").append(node.height())
                     .append("\" rx=\"6\"/>");
             int ty = node.y() + PAD + 13;
-            out.append("<text x=\"").append(TEXT_X).append("\" y=\"").append(ty).append("\" class=\"t\" font-size=\"13.5\">");
+            out.append("<text x=\"").append(TEXT_X).append("\" y=\"").append(ty).append("\" class=\"t\" font-size=\"")
+                    .append(TITLE_SIZE).append("\">");
             Html.esc(out, node.title()).append("</text>");
             ty += TITLE_HEIGHT;
-            out.append("<text x=\"").append(TEXT_X).append("\" y=\"").append(ty).append("\" class=\"v\" font-size=\"12.5\">");
+            out.append("<text x=\"").append(TEXT_X).append("\" y=\"").append(ty).append("\" class=\"v\" font-size=\"")
+                    .append(LINE_SIZE).append("\">");
             for (int i = 0; i < node.lines().size(); i++) {
                 out.append("<tspan x=\"").append(TEXT_X).append('"');
                 if (i > 0) {

@@ -5,7 +5,9 @@ package org.iamlab.engine.render;
  * page (a notebook, the course site) without touching it. Light colours by default; dark ones when the reader
  * prefers a dark scheme, or when JupyterLab or VS Code says its theme is dark, and light again when they say it
  * is light (their word beats the operating system's). Layout is fluid from 320 px up: grids fall back to one
- * column, long ARNs and JSON lines wrap instead of overflowing.
+ * column, long ARNs and JSON lines wrap instead of overflowing. Sizes are in {@code em} of the view's own 14 px
+ * font, never in {@code rem}: Jupyter Notebook 6 sets the page's root font to 10 px, which would shrink a
+ * {@code rem}-sized flow diagram (and its words) to two thirds of the text around it.
  */
 final class HtmlStyle {
 
@@ -51,9 +53,10 @@ final class HtmlStyle {
                 + "border-radius:6px;color:var(--iam-fg)");
         rule(c, t + " .iam-warnings p,.iamlab-trace .iam-warnings ul", "margin:.2em 0");
         rule(c, t + " .iam-top", "display:grid;gap:4px 16px;grid-template-columns:repeat(auto-fit,"
-                + "minmax(min(100%,19rem),1fr));align-items:start");
+                + "minmax(min(100%,22em),1fr));align-items:start");
         rule(c, t + " .iam-top>*,.iamlab-trace .iam-cols>*", "min-width:0");
-        rule(c, t + " .iam-flow svg", "display:block;width:100%;max-width:21rem;height:auto");
+        rule(c, t + " .iam-flow svg", "display:block;width:100%;max-width:"
+                + FlowDiagram.widestEm() + "em;height:auto");
         rule(c, t + " .iam-flow text", "fill:var(--iam-fg);font-family:" + SANS);
         rule(c, t + " .iam-flow .t", "font-weight:700");
         rule(c, t + " .iam-flow rect", "stroke-width:1.5");
@@ -78,7 +81,7 @@ final class HtmlStyle {
         rule(c, t + " .iam-badge", "display:inline-block;border:1px solid;border-radius:1em;padding:0 .55em;"
                 + "font-size:.88em;font-weight:600;white-space:nowrap");
         rule(c, t + " .iam-cols", "display:grid;gap:12px;grid-template-columns:repeat(auto-fit,"
-                + "minmax(min(100%,21rem),1fr));align-items:start");
+                + "minmax(min(100%,24em),1fr));align-items:start");
         rule(c, t + " .iam-side", "border:1px solid var(--iam-line);border-radius:6px;padding:.5em .6em");
         rule(c, t + " .iam-side.deny,.iamlab-trace .iam-side.miss", "border-width:2px");
         rule(c, t + " .iam-side>p,.iamlab-trace .iam-side>h4", "color:var(--iam-fg)");

@@ -80,11 +80,12 @@ public final class Account {
         return "in account " + id;
     }
 
-    private static <T> void checkNew(Map<String, T> map, String kind, String name, String where, String awsKind) {
-        for (String existing : map.keySet()) {
-            if (existing.equalsIgnoreCase(name)) {
+    private <T> void checkNew(Map<String, T> map, String kind, String name, String where, String awsKind) {
+        for (Map.Entry<String, T> existing : map.entrySet()) {
+            if (existing.getKey().equalsIgnoreCase(name)) {
                 throw WorldException.alreadyExists(kind, name, where, awsKind.endsWith(".") ? awsKind
-                        : awsKind + " with name " + name + " already exists.");
+                        : awsKind + " with name " + name + " already exists.",
+                        world.cells().definedBy(existing.getValue()));
             }
         }
     }
@@ -353,7 +354,7 @@ public final class Account {
         String host = OidcProvider.host(u);
         if (oidcProviders.containsKey(host)) {
             throw WorldException.alreadyExists("OIDC provider", u, where(), "Provider with url " + u
-                    + " already exists.");
+                    + " already exists.", world.cells().definedBy(oidcProviders.get(host)));
         }
         OidcProvider p = new OidcProvider(this, "https://" + host, clientIds, thumbprints, world.clock().instant());
         oidcProviders.put(host, p);
@@ -407,7 +408,8 @@ public final class Account {
                     "instance IDs look like `i-0abcd1234ef567890`");
         }
         if (instances.containsKey(iid) || world.findInstance(iid).isPresent()) {
-            throw WorldException.alreadyExists("instance", iid, "in the world", "Instance " + iid + " already exists.");
+            throw WorldException.alreadyExists("instance", iid, "in the world", "Instance " + iid + " already exists.",
+                    world.cells().definedBy(world.findInstance(iid).orElse(null)));
         }
         Instance i = new Instance(this, iid, region == null ? DEFAULT_REGION : region);
         instances.put(iid, i);
@@ -445,8 +447,10 @@ public final class Account {
         }
         String key = type.word() + "/" + name;
         if (resources.containsKey(key) || (type == ResourceType.S3_BUCKET && world.findBucket(name).isPresent())) {
+            Resource existing = resources.containsKey(key) ? resources.get(key) : world.findBucket(name).orElse(null);
             throw WorldException.alreadyExists(type.description(), name, type == ResourceType.S3_BUCKET
-                    ? "(bucket names are global)" : where(), type.description() + " " + name + " already exists.");
+                    ? "(bucket names are global)" : where(), type.description() + " " + name + " already exists.",
+                    world.cells().definedBy(existing));
         }
         String id = switch (type) {
             case KMS_KEY -> world.ids().uuid();

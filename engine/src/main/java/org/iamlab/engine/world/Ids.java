@@ -13,7 +13,8 @@ final class Ids {
     private static final String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String SECRET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    private final Random random = new Random(20260105L);
+    /** Not final: restoring a {@link WorldSnapshot} replaces it with a generator in the state it had then. */
+    private Random random = new Random(20260105L);
 
     /** {@code prefix} followed by upper-case letters and digits, {@code length} characters in all. */
     synchronized String unique(String prefix, int length) {

@@ -72,7 +72,7 @@ public final class Organization {
         for (OrgUnit sibling : parent.children()) {
             if (sibling.name().equals(name)) {
                 throw WorldException.alreadyExists("OU", name, "in " + parent.label(),
-                        "An OU with the same name already exists.");
+                        "An OU with the same name already exists.", world.cells().definedBy(sibling));
             }
         }
         OrgUnit unit = new OrgUnit("ou-" + root.id().substring(2) + "-" + world.ids().lowerAlnum(8), name, parent);
@@ -128,7 +128,8 @@ public final class Organization {
         Names.iamName(kind == PolicyKind.SERVICE_CONTROL ? "SCP" : "RCP", name, 128);
         if (policies.containsKey(name)) {
             throw WorldException.alreadyExists("control policy", name, "in organization " + id,
-                    "A policy with the specified name and type already exists.");
+                    "A policy with the specified name and type already exists.",
+                    world.cells().definedBy(policies.get(name)));
         }
         ControlPolicy p = new ControlPolicy("p-" + world.ids().lowerAlnum(8), name, kind, text, false);
         policies.put(name, p);

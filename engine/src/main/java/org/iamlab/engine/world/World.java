@@ -25,7 +25,8 @@ import org.iamlab.engine.trace.Decision;
  * {@link #decide}), who may do something ({@link #whoCan}) and what a caller may do ({@link #whatCan}); the
  * answers come from the evaluator, fed with the policies and context the world gathers for each request.
  *
- * <p>A world is mutable and not thread-safe: build it, then ask it questions, from one thread at a time.
+ * <p>A world is mutable and not thread-safe: build it, then ask it questions, from one thread at a time. A
+ * {@link #snapshot} puts it back as it was; {@link #cells} tracks which notebook cell defined what.
  */
 public final class World {
 
@@ -44,6 +45,7 @@ public final class World {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, Object> defaultContext = new LinkedHashMap<>();
     private Organization organization;
+    private final Cells cells = new Cells(this);
 
     /** A world whose clock starts at {@link WorldClock#DEFAULT_START}. */
     public World() {
@@ -69,6 +71,27 @@ public final class World {
 
     Requests requests() {
         return requests;
+    }
+
+    /** The notebook cells that built the world: what each defined, for re-running and undoing cells. */
+    public Cells cells() {
+        return cells;
+    }
+
+    /** The world's state now, to {@link #restore} later. */
+    public WorldSnapshot snapshot() {
+        return new WorldSnapshot(this);
+    }
+
+    /**
+     * Puts the world back as it was at {@code snapshot}, in place: the objects that existed then are the same
+     * objects again, with their state of that moment; objects made since are gone.
+     */
+    public void restore(WorldSnapshot snapshot) {
+        if (snapshot.world() != this) {
+            throw new IllegalArgumentException("a snapshot of another world");
+        }
+        snapshot.restore();
     }
 
     /** The security token service, for assuming roles. */

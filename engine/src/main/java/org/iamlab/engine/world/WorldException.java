@@ -1,5 +1,7 @@
 package org.iamlab.engine.world;
 
+import java.util.Optional;
+
 import java.util.Collection;
 import java.util.Objects;
 import org.iamlab.engine.parse.Hints;
@@ -75,6 +77,18 @@ public final class WorldException extends RuntimeException {
     static WorldException alreadyExists(String kind, String name, String where, String awsMessage) {
         return new WorldException("EntityAlreadyExists", "duplicate " + kind + " `" + name + "` " + where, awsMessage,
                 "each " + kind + " name can be used once; pick another name or change the existing one");
+    }
+
+    /** A duplicate of an object that notebook cell {@code definedBy} (when present) defined. */
+    static WorldException alreadyExists(String kind, String name, String where, String awsMessage,
+                                        Optional<String> definedBy) {
+        if (definedBy.isEmpty()) {
+            return alreadyExists(kind, name, where, awsMessage);
+        }
+        String cell = definedBy.get();
+        return new WorldException("EntityAlreadyExists", "duplicate " + kind + " `" + name + "` " + where
+                + ": " + cell + " defined it", awsMessage, "each " + kind + " name can be used once; change it in "
+                + cell + " and run that cell again, pick another name, or start a fresh world with %reset");
     }
 
     static WorldException invalid(String problem, String hint) {

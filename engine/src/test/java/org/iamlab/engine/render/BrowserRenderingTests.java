@@ -178,6 +178,38 @@ class BrowserRenderingTests {
         assertReadable(colours);
     }
 
+    /**
+     * The flow diagram's step titles are drawn as large as the text around them, whatever the page's root font
+     * size: 16 px in a plain page and JupyterLab, 10 px in classic Notebook 6 (whose stylesheet sets
+     * {@code html {font-size: 10px}}, which once shrank a {@code rem}-sized diagram to 70 %).
+     */
+    @Test
+    void theFlowDiagramsTextIsAsLargeAsTheTextAroundItWhateverTheRootFontSize() throws IOException,
+            InterruptedException {
+        for (String root : List.of("16px", "10px")) {
+            Path page = OUT.resolve("root-font-" + root + ".html");
+            Files.writeString(page, Files.readString(OUT.resolve("allowed.html"))
+                    .replace("</style></head>", "html{font-size:" + root + "}</style></head>"));
+            browser.emulate(900, 900, "light");
+            browser.open(page.toAbsolutePath());
+            JsonNode sizes = browser.evaluate(FONT_SIZES);
+            double title = sizes.get("titlePx").asDouble();
+            double around = sizes.get("aroundPx").asDouble();
+            assertEquals(around, title, around * 0.05, "with a root font of " + root + ", the flow's titles are "
+                    + title + " px and the text around them " + around + " px");
+        }
+    }
+
+    /** The rendered size of a flow step's title (its font size times the drawing's scale) and of the view's text. */
+    private static final String FONT_SIZES = """
+            (() => {
+              const svg = document.querySelector('.iam-flow svg');
+              const title = svg.querySelector('text.t');
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return {titlePx: parseFloat(title.getAttribute('font-size')) * scale,
+                      aroundPx: parseFloat(getComputedStyle(document.querySelector('.iam-req')).fontSize)};
+            })()""";
+
     private static final String COLOURS = """
             (() => {
               const style = s => getComputedStyle(document.querySelector(s));
