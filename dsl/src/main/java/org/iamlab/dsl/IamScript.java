@@ -555,4 +555,35 @@ public abstract class IamScript extends Script {
             lab().awsCaller(previous);
         }
     }
+
+    // Changing what exists
+
+    /**
+     * Changes an existing user, group, role, resource, account or the organization with the commands of its own
+     * block: {@code edit(group('developers')) { attach 'ReadLogs' }}, {@code edit(role('deployer')) { trust { ...
+     * } }} (a new trust policy), {@code edit(bucket('logs')) { policy { ... } }} (a new bucket policy).
+     */
+    public Object edit(Object target, @DelegatesTo(strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        Object spec = Specs.editing(lab(), target);
+        Specs.finishEdit(spec, target, block);
+        lab().flush();
+        return target;
+    }
+
+    // Exercises (answered by the lessons module through the lab's hook)
+
+    /** Shows an exercise: its title, prompt and how to answer it. */
+    public Object exercise(String id) {
+        return lab().coursework().exercise(lab(), id);
+    }
+
+    /** Checks the learner's work on an exercise and shows each check as passed or failed, and the hint. */
+    public Object check(String id) {
+        return lab().coursework().check(lab(), id);
+    }
+
+    /** Answers a decision or multiple-choice exercise ({@code 'Allowed'}, {@code 'B'}, {@code ['A', 'C']}). */
+    public Object answer(String id, Object choice) {
+        return lab().coursework().answer(lab(), id, choice);
+    }
 }

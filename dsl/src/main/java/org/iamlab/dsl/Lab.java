@@ -46,6 +46,7 @@ public final class Lab {
     private final Deque<Runnable> deferred = new ArrayDeque<>();
     private final AwsCli aws;
     private Path baseDir = Path.of(".");
+    private Coursework coursework = Coursework.NONE;
     private Actor awsCaller;
     private int scripts;
 
@@ -81,6 +82,16 @@ public final class Lab {
 
     Path baseDir() {
         return baseDir;
+    }
+
+    /** Who answers {@code exercise}, {@code check} and {@code answer} in this lab's scripts (the lessons module). */
+    public Lab coursework(Coursework c) {
+        this.coursework = Objects.requireNonNull(c, "coursework");
+        return this;
+    }
+
+    public Coursework coursework() {
+        return coursework;
     }
 
     AwsCli aws() {

@@ -342,6 +342,22 @@ public final class Specs {
             pending.forEach(Runnable::run);
             return role;
         }
+
+        /** Applies the block's settings to {@code existing}: a new trust policy when the block gave one. */
+        Role edit(Role existing) {
+            if (trustDocument != null && !trust.isEmpty()) {
+                throw new DslException("role `" + name + "` gets both a whole trust policy and trustService/"
+                        + "trustAccount/...; use one or the other");
+            }
+            role = existing;
+            if (trustDocument != null || !trust.isEmpty()) {
+                Object document = trustDocument != null ? trustDocument
+                        : Map.of("Version", "2012-10-17", "Statement", trust);
+                existing.trustPolicy(Refs.policy(lab, document, PolicyKind.TRUST, name + " (trust policy)", null));
+            }
+            pending.forEach(Runnable::run);
+            return role;
+        }
     }
 
     /** The block of a resource: {@code bucket('logs') { policy { ... } }}. */
@@ -656,6 +672,41 @@ public final class Specs {
 
         public Resource table(String name) {
             return table(null, name, null);
+        }
+    }
+
+    /**
+     * The spec that edits {@code target} (a user, group, role, resource, account or the organization) as its own
+     * block would, for {@code edit(group('developers')) { attach 'ReadLogs' }}.
+     */
+    static Object editing(Lab lab, Object target) {
+        if (target instanceof User u) {
+            return new UserSpec(lab, u);
+        }
+        if (target instanceof Group g) {
+            return new GroupSpec(lab, g);
+        }
+        if (target instanceof Role r) {
+            return new RoleSpec(lab, r.account(), r.name(), r.path());
+        }
+        if (target instanceof Resource r) {
+            return new ResourceSpec(lab, r);
+        }
+        if (target instanceof Account a) {
+            return new AccountSpec(lab, a);
+        }
+        if (target instanceof Organization o) {
+            return new OrgSpec(lab, o, o.root());
+        }
+        throw new DslException("edit takes a user, group, role, resource, account or the organization, not "
+                + (target == null ? "null" : "`" + target + "`"));
+    }
+
+    /** Runs an edit block on the spec {@link #editing} made, then applies what only ends with the block. */
+    static void finishEdit(Object spec, Object target, Closure<?> block) {
+        configure(spec, block);
+        if (spec instanceof RoleSpec rs) {
+            rs.edit((Role) target);
         }
     }
 
