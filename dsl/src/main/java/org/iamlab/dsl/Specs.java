@@ -744,7 +744,7 @@ public final class Specs {
             return secret(null, name, null);
         }
 
-        /** A DynamoDB table (no resource-based policy). */
+        /** A DynamoDB table; its resource-based policy covers the table and the indexes its statements name. */
         public Resource table(Map<String, ?> opts, String name, @DelegatesTo(value = ResourceSpec.class,
                 strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
             return resource(ResourceType.DYNAMODB_TABLE, opts, name, block);

@@ -112,10 +112,6 @@ public final class Resource {
 
     /** Sets the resource-based policy, or removes it with {@code null}. */
     public void policy(PolicyText newPolicy) {
-        if (newPolicy != null && !type.takesPolicy()) {
-            throw WorldException.invalid("a " + type.description() + " has no resource-based policy in IAM Lab",
-                    "grant access to `" + name + "` with identity-based policies (a role's or a user's)");
-        }
         if (newPolicy != null) {
             newPolicy.compiled(PolicyKind.RESOURCE);
         }

@@ -6,30 +6,29 @@ import java.util.Locale;
 import org.iamlab.engine.arn.Arn;
 
 /**
- * The kinds of resources a world can hold, with their ARN shapes and whether they take a resource-based policy.
+ * The kinds of resources a world can hold, with their ARN shapes. Every kind takes a resource-based policy.
  */
 public enum ResourceType {
-    S3_BUCKET("s3", "bucket", "S3 bucket", "s3.amazonaws.com", true),
-    SQS_QUEUE("sqs", "queue", "SQS queue", "sqs.amazonaws.com", true),
-    SNS_TOPIC("sns", "topic", "SNS topic", "sns.amazonaws.com", true),
-    LAMBDA_FUNCTION("lambda", "function", "Lambda function", "lambda.amazonaws.com", true),
-    KMS_KEY("kms", "key", "KMS key", "kms.amazonaws.com", true),
-    API_GATEWAY("execute-api", "api", "API Gateway API", "apigateway.amazonaws.com", true),
-    SECRET("secretsmanager", "secret", "Secrets Manager secret", "secretsmanager.amazonaws.com", true),
-    DYNAMODB_TABLE("dynamodb", "table", "DynamoDB table", "dynamodb.amazonaws.com", false);
+    S3_BUCKET("s3", "bucket", "S3 bucket", "s3.amazonaws.com"),
+    SQS_QUEUE("sqs", "queue", "SQS queue", "sqs.amazonaws.com"),
+    SNS_TOPIC("sns", "topic", "SNS topic", "sns.amazonaws.com"),
+    LAMBDA_FUNCTION("lambda", "function", "Lambda function", "lambda.amazonaws.com"),
+    KMS_KEY("kms", "key", "KMS key", "kms.amazonaws.com"),
+    API_GATEWAY("execute-api", "api", "API Gateway API", "apigateway.amazonaws.com"),
+    SECRET("secretsmanager", "secret", "Secrets Manager secret", "secretsmanager.amazonaws.com"),
+    // DynamoDB has taken resource-based policies on tables (covering their indexes) since March 2024.
+    DYNAMODB_TABLE("dynamodb", "table", "DynamoDB table", "dynamodb.amazonaws.com");
 
     private final String service;
     private final String word;
     private final String description;
     private final String servicePrincipal;
-    private final boolean takesPolicy;
 
-    ResourceType(String service, String word, String description, String servicePrincipal, boolean takesPolicy) {
+    ResourceType(String service, String word, String description, String servicePrincipal) {
         this.service = service;
         this.word = word;
         this.description = description;
         this.servicePrincipal = servicePrincipal;
-        this.takesPolicy = takesPolicy;
     }
 
     /** The service prefix of its ARNs and actions. */
@@ -49,11 +48,6 @@ public enum ResourceType {
     /** The service principal that acts for resources of this kind ({@code apigateway.amazonaws.com}, ...). */
     public String servicePrincipal() {
         return servicePrincipal;
-    }
-
-    /** Whether resources of this kind have a resource-based policy. */
-    public boolean takesPolicy() {
-        return takesPolicy;
     }
 
     /** The type called {@code word}. */
