@@ -1,0 +1,69 @@
+package org.iamlab.site;
+
+import java.util.concurrent.CompletableFuture;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+
+/**
+ * The one AsciidoctorJ instance of a build: started once, in the background while lessons run (starting JRuby
+ * and loading Asciidoctor is most of the cost), then converting every page. JRuby runs interpreted only
+ * ({@code jruby.compile.mode=OFF}): for a few dozen documents its JIT costs more than it saves (measured in
+ * bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
+ * classes that the site's stylesheet colours for the light and the dark theme.
+ */
+final class AsciiDocRenderer implements AutoCloseable {
+
+    private final Asciidoctor asciidoctor;
+    private final Options options;
+
+    private AsciiDocRenderer() {
+        leanJRuby();
+        asciidoctor = Asciidoctor.Factory.create();
+        options = Options.builder().safe(SafeMode.SAFE).standalone(false)
+                .attributes(Attributes.builder().sourceHighlighter("rouge").attribute("rouge-css", "class")
+                        .showTitle(true).attribute("icons", "font").attribute("sectanchors", true)
+                        .attribute("idprefix", "").attribute("idseparator", "-").build())
+                .build();
+    }
+
+    /** Sets JRuby's start-up options unless the user set them ({@code -Djruby.compile.mode=JIT} to compare). */
+    static void leanJRuby() {
+        if (System.getProperty("jruby.compile.mode") == null) {
+            System.setProperty("jruby.compile.mode", "OFF");
+        }
+    }
+
+    /** Starts AsciidoctorJ on a thread of its own. */
+    static CompletableFuture<AsciiDocRenderer> start() {
+        CompletableFuture<AsciiDocRenderer> started = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                AsciiDocRenderer renderer = new AsciiDocRenderer();
+                renderer.render("= warm\n\n[source,java]\n----\nint a = 1;\n----\n");
+                started.complete(renderer);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "iamlab-asciidoctor-start");
+        t.setDaemon(true);
+        t.start();
+        return started;
+    }
+
+    /** A started renderer, in this thread (for benchmarks and tools that render without lessons). */
+    static AsciiDocRenderer startHere() {
+        return new AsciiDocRenderer();
+    }
+
+    /** The HTML of {@code adoc}'s body (the site's page shell goes around it). */
+    String render(String adoc) {
+        return asciidoctor.convert(adoc, options);
+    }
+
+    @Override
+    public void close() {
+        asciidoctor.shutdown();
+    }
+}
