@@ -84,7 +84,7 @@ final class MarkdownToAsciiDoc {
 
         @Override
         public void visit(Heading heading) {
-            String title = TextContentRenderer.builder().build().render(heading).strip();
+            String title = plain(heading).strip();
             if (heading.getLevel() == 1) {
                 return;
             }
@@ -145,14 +145,14 @@ final class MarkdownToAsciiDoc {
 
         @Override
         public void visit(Link link) {
-            String label = TextContentRenderer.builder().build().render(link).strip();
+            String label = plain(link).strip();
             out.append("link:++").append(target(link.getDestination())).append("++[")
                     .append(label.isEmpty() ? link.getDestination() : escape(label).replace("]", "\\]")).append(']');
         }
 
         @Override
         public void visit(Image image) {
-            String alt = TextContentRenderer.builder().build().render(image).strip();
+            String alt = plain(image).strip();
             out.append("image:++").append(image.getDestination()).append("++[")
                     .append(alt.replace("]", "\\]").replace(",", "{comma}")).append(']');
         }
@@ -277,6 +277,28 @@ final class MarkdownToAsciiDoc {
             return destination.replaceFirst("\\.ipynb", ".html");
         }
         return destination;
+    }
+
+    /** The words of a node's inline content, without markup (a link's label, a heading's title). */
+    static String plain(Node node) {
+        StringBuilder out = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak softLineBreak) {
+                out.append(' ');
+            }
+        });
+        return out.toString();
     }
 
     /** {@code text} as AsciiDoc text that shows exactly those characters. */

@@ -15,7 +15,6 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * The course's lessons in order: the notebooks {@code NN-slug.ipynb} of the notebooks folder, with the titles,
@@ -111,7 +110,7 @@ public final class Outline {
             @Override
             public void visit(Heading heading) {
                 if (found[0] == null) {
-                    found[0] = TextContentRenderer.builder().build().render(heading).strip();
+                    found[0] = MarkdownToAsciiDoc.plain(heading).strip();
                 }
             }
         });

@@ -37,8 +37,9 @@ class SiteBuildTests {
                 "the %%iam cell is highlighted on the server");
         assertEquals("ALICE", lesson.select(".literalblock.output pre").last().text());
         assertEquals("explicitly denied", lesson.select("main em").first().text());
-        assertEquals("02-cross-account.html", lesson.select("main p a").first().attr("href"),
-                "a link to another lesson's notebook points to its page");
+        Element link = lesson.select("main p a").first();
+        assertEquals("02-cross-account.html", link.attr("href"), "a link to another lesson's notebook: its page");
+        assertEquals("the next lesson", link.text());
         assertEquals(List.of("decision", "why"), lesson.select("main table th").eachText());
         assertTrue(Files.isRegularFile(TestSites.instructor().dir().resolve("01-basics.adoc")), "--keep-adoc");
     }
