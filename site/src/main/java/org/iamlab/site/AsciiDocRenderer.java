@@ -13,7 +13,36 @@ import org.asciidoctor.SafeMode;
  * bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
  * classes that the site's stylesheet colours for the light and the dark theme.
  */
-final class AsciiDocRenderer implements AutoCloseable {
+public final class AsciiDocRenderer implements AutoCloseable {
+
+    /** Loads, while the lessons run, what the pages will need: Rouge and its lexers for the cells' languages. */
+    private static final String WARM_UP = """
+            = Warm-up
+
+            [source,java]
+            ----
+            int a = List.of(1).size();
+            ----
+
+            [source,groovy]
+            ----
+            account('1') { user('u') }
+            ----
+
+            [source,json]
+            ----
+            {"a": [1, true]}
+            ----
+
+            [source,shell]
+            ----
+            aws iam get-user --user-name u
+            ----
+
+            ....
+            text
+            ....
+            """;
 
     private final Asciidoctor asciidoctor;
     private final Options options;
@@ -41,7 +70,7 @@ final class AsciiDocRenderer implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 AsciiDocRenderer renderer = new AsciiDocRenderer();
-                renderer.render("= warm\n\n[source,java]\n----\nint a = 1;\n----\n");
+                renderer.render(WARM_UP);
                 started.complete(renderer);
             } catch (Throwable e) {
                 started.completeExceptionally(e);
@@ -52,13 +81,13 @@ final class AsciiDocRenderer implements AutoCloseable {
         return started;
     }
 
-    /** A started renderer, in this thread (for benchmarks and tools that render without lessons). */
-    static AsciiDocRenderer startHere() {
+    /** A renderer started in this thread (bench/site/RenderAdoc.java times it against Ruby's asciidoctor). */
+    public static AsciiDocRenderer startHere() {
         return new AsciiDocRenderer();
     }
 
     /** The HTML of {@code adoc}'s body (the site's page shell goes around it). */
-    String render(String adoc) {
+    public String render(String adoc) {
         return asciidoctor.convert(adoc, options);
     }
 
