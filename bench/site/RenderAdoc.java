@@ -4,8 +4,8 @@ import org.iamlab.site.AsciiDocRenderer;
 
 /**
  * Times AsciidoctorJ on the site's AsciiDoc files, as the site renders them (one instance, the site's options):
- * start-up, then a first and a second pass over the files. Run by bench/site/run.sh:
- * java -cp cli/target/iamlab.jar bench/site/RenderAdoc.java FILE.adoc...
+ * start-up, then a first and a second pass over the files. bench/site/run.sh compiles and runs it:
+ * java -cp cli/target/iamlab.jar:CLASSES RenderAdoc FILE.adoc...
  */
 public class RenderAdoc {
     public static void main(String[] args) throws Exception {
