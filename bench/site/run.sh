@@ -58,13 +58,13 @@ for i in $(seq "$runs"); do
     ruby -e '
       require "asciidoctor"
       t0 = Time.now
-      attrs = { "source-highlighter" => "rouge", "rouge-css" => "class", "showtitle" => "", "icons" => "font",
-                "sectanchors" => "", "idprefix" => "", "idseparator" => "-" }
+      attrs = { "source-highlighter" => "rouge", "rouge-css" => "class", "showtitle" => "", "idprefix" => "",
+                "idseparator" => "-" }
       render = -> { ARGV.each { |f| Asciidoctor.convert(File.read(f), safe: :safe, standalone: false, attributes: attrs) } }
       render.call; t1 = Time.now; render.call; t2 = Time.now
       printf("ruby asciidoctor: first pass %.2f s, second pass %.2f s\n", t1 - t0, t2 - t1)' "${adoc[@]}" > "$work/rdetail"
-    timed asciidoctor -s -a source-highlighter=rouge -a rouge-css=class -a showtitle -a icons=font \
-        -a sectanchors -a idprefix= -a idseparator=- -D "$work/ruby" "${adoc[@]}" >> "$work/r"
+    timed asciidoctor -s -a source-highlighter=rouge -a rouge-css=class -a showtitle \
+        -a idprefix= -a idseparator=- -D "$work/ruby" "${adoc[@]}" >> "$work/r"
   fi
 done
 report "AsciidoctorJ (JVM + JRuby start + render)" "$work/j"

@@ -52,8 +52,7 @@ public final class AsciiDocRenderer implements AutoCloseable {
         asciidoctor = Asciidoctor.Factory.create();
         options = Options.builder().safe(SafeMode.SAFE).standalone(false)
                 .attributes(Attributes.builder().sourceHighlighter("rouge").attribute("rouge-css", "class")
-                        .showTitle(true).attribute("icons", "font").attribute("sectanchors", true)
-                        .attribute("idprefix", "").attribute("idseparator", "-").build())
+                        .showTitle(true).attribute("idprefix", "").attribute("idseparator", "-").build())
                 .build();
     }
 

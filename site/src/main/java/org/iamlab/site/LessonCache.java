@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
 import org.iamlab.kernel.CellOutput;
 
 /**
- * The outputs of lessons already run, so that a lesson that did not change is not run again: one JSON file per
- * lesson, keyed by the SHA-256 of the notebook's bytes and of the program that runs it (the jars or class
- * folders of the kernel, the language and the engine). Outputs are stored as nbformat stores them.
+ * What earlier builds made, so that a lesson that did not change is not run again and a page whose AsciiDoc did
+ * not change is not rendered again: one JSON file per lesson (its outputs as nbformat stores them), keyed by the
+ * SHA-256 of the notebook's bytes and of the program (the jars or class folders of the kernel, the language, the
+ * engine, the site and AsciidoctorJ); one HTML file per rendered page body, named by the SHA-256 of the program
+ * and the page's AsciiDoc.
  */
 final class LessonCache {
 
@@ -40,6 +43,47 @@ final class LessonCache {
     /** A cache in {@code dir} for the program on this class path. */
     static LessonCache open(Path dir) throws IOException {
         return new LessonCache(dir, programDigest());
+    }
+
+    /** The body AsciidoctorJ rendered for {@code adoc} in an earlier build of the same program. */
+    Optional<String> page(String adoc) {
+        try {
+            Path file = pageFile(adoc);
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void putPage(String adoc, String html) throws IOException {
+        Path file = pageFile(adoc);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    /** Removes the rendered pages that none of {@code adocs} (this build's pages) needs. */
+    void keepPagesOf(List<String> adocs) throws IOException {
+        Path pages = dir.resolve("pages");
+        if (!Files.isDirectory(pages)) {
+            return;
+        }
+        java.util.Set<Path> keep = new java.util.HashSet<>();
+        for (String adoc : adocs) {
+            keep.add(pageFile(adoc));
+        }
+        try (Stream<Path> files = Files.list(pages)) {
+            for (Path f : files.filter(f -> !keep.contains(f)).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private Path pageFile(String adoc) {
+        MessageDigest sha = sha256();
+        sha.update(program);
+        sha.update(adoc.getBytes(StandardCharsets.UTF_8));
+        return dir.resolve("pages").resolve(HexFormat.of().formatHex(sha.digest()) + ".html");
     }
 
     /** The key of {@code notebook}: its content and the program's. */
@@ -123,13 +167,13 @@ final class LessonCache {
     private static byte[] programDigest() throws IOException {
         MessageDigest sha = sha256();
         List<Path> sources = Stream.of(org.iamlab.kernel.NotebookRunner.class, org.iamlab.dsl.Lab.class,
-                        org.iamlab.engine.world.World.class)
+                        org.iamlab.engine.world.World.class, LessonCache.class, org.asciidoctor.Asciidoctor.class)
                 .map(LessonCache::codeSource).distinct().toList();
         for (Path source : sources) {
             if (Files.isDirectory(source)) {
                 try (Stream<Path> files = Files.walk(source)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        sha.update(source.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
                         digest(sha, f);
                     }
                 }

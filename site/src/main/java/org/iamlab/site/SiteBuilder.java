@@ -70,7 +70,8 @@ public final class SiteBuilder {
         }
         Map<String, Lesson> byId = new LinkedHashMap<>();
         lessons.forEach(l -> byId.put(l.id(), l));
-        LessonRunner runner = new LessonRunner(o.classPath(), LessonCache.open(cacheDir(o.out())));
+        LessonCache cache = LessonCache.open(cacheDir(o.out()));
+        LessonRunner runner = new LessonRunner(o.classPath(), cache);
 
         Map<String, Page> pages = new LinkedHashMap<>();
         SearchIndex search = new SearchIndex();
@@ -98,32 +99,25 @@ public final class SiteBuilder {
         pages.put(PracticePage.FILE, new Page(PracticePage.TITLE, PracticePage.adoc(o.bank()), -1));
 
         long t = System.nanoTime();
-        AsciiDocRenderer asciidoctor = await(renderer);
-        progress.printf("rendering %d pages with AsciidoctorJ (ready after %s) ...%n", pages.size(), seconds(start));
-        progress.flush();
+        Map<String, String> bodies = render(pages, cache, renderer, progress);
         List<PageShell.Link> links = lessons.stream().map(l -> new PageShell.Link(l.page(), l.title())).toList();
         PageShell shell = new PageShell(COURSE, links, List.of(new PageShell.Link(DecidesPage.FILE,
                 DecidesPage.TITLE), new PageShell.Link(PracticePage.FILE, PracticePage.TITLE)));
         prepare(o.out());
-        try {
-            for (Map.Entry<String, Page> e : pages.entrySet()) {
-                Page page = e.getValue();
-                String body = asciidoctor.render(page.adoc());
-                PageShell.Link previous = page.lesson() > 0 ? links.get(page.lesson() - 1) : null;
-                PageShell.Link next = page.lesson() >= 0 && page.lesson() + 1 < links.size()
-                        ? links.get(page.lesson() + 1) : null;
-                if (e.getKey().equals("index.html") && !links.isEmpty()) {
-                    next = links.get(0);
-                }
-                Files.writeString(o.out().resolve(e.getKey()), shell.page(e.getKey(), page.title(), body, previous,
-                        next), StandardCharsets.UTF_8);
-                if (o.keepAdoc()) {
-                    Files.writeString(o.out().resolve(e.getKey().replaceFirst("\\.html$", ".adoc")), page.adoc(),
-                            StandardCharsets.UTF_8);
-                }
+        for (Map.Entry<String, Page> e : pages.entrySet()) {
+            Page page = e.getValue();
+            PageShell.Link previous = page.lesson() > 0 ? links.get(page.lesson() - 1) : null;
+            PageShell.Link next = page.lesson() >= 0 && page.lesson() + 1 < links.size()
+                    ? links.get(page.lesson() + 1) : null;
+            if (e.getKey().equals("index.html") && !links.isEmpty()) {
+                next = links.get(0);
             }
-        } finally {
-            asciidoctor.close();
+            Files.writeString(o.out().resolve(e.getKey()), shell.page(e.getKey(), page.title(),
+                    bodies.get(e.getKey()), previous, next), StandardCharsets.UTF_8);
+            if (o.keepAdoc()) {
+                Files.writeString(o.out().resolve(e.getKey().replaceFirst("\\.html$", ".adoc")), page.adoc(),
+                        StandardCharsets.UTF_8);
+            }
         }
         Path assets = o.out().resolve("assets");
         Files.createDirectories(assets);
@@ -142,6 +136,38 @@ public final class SiteBuilder {
     }
 
     private record Page(String title, String adoc, int lesson) {
+    }
+
+    /**
+     * Each page's body: rendered by AsciidoctorJ when its AsciiDoc is new, else from the cache (so a build in which
+     * no page changed never waits for JRuby).
+     */
+    private static Map<String, String> render(Map<String, Page> pages, LessonCache cache,
+                                              CompletableFuture<AsciiDocRenderer> renderer, PrintWriter progress)
+            throws IOException {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, Page> e : pages.entrySet()) {
+            cache.page(e.getValue().adoc()).ifPresentOrElse(body -> bodies.put(e.getKey(), body),
+                    () -> changed.add(e.getKey()));
+        }
+        progress.printf("rendering %d of %d pages with AsciidoctorJ (the others did not change) ...%n",
+                changed.size(), pages.size());
+        progress.flush();
+        if (!changed.isEmpty()) {
+            try (AsciiDocRenderer asciidoctor = await(renderer)) {
+                for (String file : changed) {
+                    String adoc = pages.get(file).adoc();
+                    String body = asciidoctor.render(adoc);
+                    cache.putPage(adoc, body);
+                    bodies.put(file, body);
+                }
+            }
+        } else {
+            renderer.thenAccept(AsciiDocRenderer::close);
+        }
+        cache.keepPagesOf(pages.values().stream().map(Page::adoc).toList());
+        return bodies;
     }
 
     private static int codeCells(ExecutedLesson lesson) {

@@ -84,6 +84,7 @@ class SiteBuildTests {
         assertTrue(page(second.dir(), "02-cross-account.html").text().contains("Write the trust policy now."));
         assertTrue(page(second.dir(), "01-basics.html").select("section.iamlab-trace").size() == 1,
                 "a cached lesson's page still has its trace");
+        assertTrue(second.progress().contains("rendering 1 of 5 pages with AsciidoctorJ"), second.progress());
     }
 
     @Test
