@@ -25,11 +25,15 @@ final class LessonRunner {
     record Result(ExecutedLesson lesson, boolean cached, List<String> failures) {
     }
 
-    Result run(Lesson lesson) throws IOException {
+    /** Runs {@code lesson}, or takes it from the cache; {@code beforeRunning} is called before a lesson runs. */
+    Result run(Lesson lesson, Runnable beforeRunning) throws IOException {
         Notebook notebook = Notebook.read(lesson.notebook());
         String key = cache.key(lesson.notebook());
         Optional<List<List<CellOutput>>> stored = cache.get(lesson.id(), key);
         boolean cached = stored.isPresent() && stored.get().size() == notebook.cells().size();
+        if (!cached) {
+            beforeRunning.run();
+        }
         List<List<CellOutput>> outputs = cached ? stored.get() : execute(notebook);
         if (!cached) {
             cache.put(lesson.id(), key, outputs);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Builds the course site: runs every lesson (or takes it from the cache), writes each as AsciiDoc, renders all
- * pages with one AsciidoctorJ instance (started in the background while the lessons run), and writes the pages,
+ * pages with one AsciidoctorJ instance (started in the background when the first lesson runs, and only if a page changed), and writes the pages,
  * the search index and the assets. Prints a line per lesson and where the site is.
  */
 public final class SiteBuilder {
@@ -63,7 +63,7 @@ public final class SiteBuilder {
 
     public static Summary build(Options o, PrintWriter progress) throws IOException {
         long start = System.nanoTime();
-        CompletableFuture<AsciiDocRenderer> renderer = AsciiDocRenderer.start();
+        Lazy renderer = new Lazy();
         List<Lesson> lessons = Outline.read(o.notebooks(), o.outline());
         if (lessons.isEmpty()) {
             throw new IOException("no lessons: " + o.notebooks() + " has no .ipynb file");
@@ -80,7 +80,7 @@ public final class SiteBuilder {
         for (int i = 0; i < lessons.size(); i++) {
             Lesson lesson = lessons.get(i);
             long t = System.nanoTime();
-            LessonRunner.Result result = runner.run(lesson);
+            LessonRunner.Result result = runner.run(lesson, renderer::get);
             ran += result.cached() ? 0 : 1;
             progress.printf("[%d/%d] %s: %s%n", i + 1, lessons.size(), lesson.id(), result.cached()
                     ? "unchanged, outputs from the cache" : "ran " + codeCells(result.lesson()) + " cells in "
@@ -139,11 +139,32 @@ public final class SiteBuilder {
     }
 
     /**
+     * AsciidoctorJ, started when first needed: when the first lesson has to run (so that JRuby starts while it
+     * runs), else when a page has to be rendered; a build in which nothing changed never starts it.
+     */
+    private static final class Lazy {
+        private CompletableFuture<AsciiDocRenderer> started;
+
+        synchronized CompletableFuture<AsciiDocRenderer> get() {
+            if (started == null) {
+                started = AsciiDocRenderer.start();
+            }
+            return started;
+        }
+
+        synchronized void closeIfStarted() {
+            if (started != null) {
+                started.thenAccept(AsciiDocRenderer::close);
+            }
+        }
+    }
+
+    /**
      * Each page's body: rendered by AsciidoctorJ when its AsciiDoc is new, else from the cache (so a build in which
      * no page changed never waits for JRuby).
      */
     private static Map<String, String> render(Map<String, Page> pages, LessonCache cache,
-                                              CompletableFuture<AsciiDocRenderer> renderer, PrintWriter progress)
+                                              Lazy renderer, PrintWriter progress)
             throws IOException {
         Map<String, String> bodies = new LinkedHashMap<>();
         List<String> changed = new ArrayList<>();
@@ -155,7 +176,7 @@ public final class SiteBuilder {
                 changed.size(), pages.size());
         progress.flush();
         if (!changed.isEmpty()) {
-            try (AsciiDocRenderer asciidoctor = await(renderer)) {
+            try (AsciiDocRenderer asciidoctor = await(renderer.get())) {
                 for (String file : changed) {
                     String adoc = pages.get(file).adoc();
                     String body = asciidoctor.render(adoc);
@@ -164,7 +185,7 @@ public final class SiteBuilder {
                 }
             }
         } else {
-            renderer.thenAccept(AsciiDocRenderer::close);
+            renderer.closeIfStarted();
         }
         cache.keepPagesOf(pages.values().stream().map(Page::adoc).toList());
         return bodies;
