@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # The course site's build times (bench/site/README.md): a cold build (every lesson run), a rebuild after one
 # lesson changed, and AsciidoctorJ against Debian's Ruby asciidoctor on the same AsciiDoc files.
-# Usage: bench/site/run.sh [RUNS]   (median of RUNS runs each, default 3; needs `apt-get install asciidoctor
-# ruby-rouge` for the comparison)
+# Usage: bench/site/run.sh [RUNS] [COPIES]   (median of RUNS runs each, default 3; COPIES copies of each lesson,
+# default 1, to time a course bigger than notebooks/; needs `apt-get install asciidoctor ruby-rouge` for the
+# comparison)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-3}"
+copies="${2:-1}"
 cd "$root"
 [ -f cli/target/iamlab.jar ] || mvn -B -q -DskipTests install
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp -r notebooks "$work/notebooks"
+mkdir "$work/notebooks"
+for n in notebooks/*.ipynb; do
+  for c in $(seq "$copies"); do
+    name="$(basename "$n" .ipynb)"
+    [ "$copies" = 1 ] && cp "$n" "$work/notebooks/$name.ipynb" || cp "$n" "$work/notebooks/$name-copy$c.ipynb"
+  done
+done
 out="$work/site"
 timed() { /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > "$work/log" 2>&1 || { cat "$work/log"; exit 1; }
           awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$work/time"; }
@@ -40,9 +48,14 @@ lessons=$(ls "$work/notebooks"/*.ipynb | wc -l)
 if [ "$lessons" -gt 1 ] && ! grep -q "unchanged, outputs from the cache" "$work/log"; then
   echo "warning: the rebuild ran every lesson again"
 fi
-echo "== $lessons lesson(s); the rebuild runs the last one again, renders every page"
+echo "== $lessons lesson(s); the rebuild runs the last one again and renders the pages that changed"
 report "site, cold (every lesson runs)" "$work/cold"
 report "site, rebuilt after one lesson changed" "$work/one"
+: > "$work/same"
+for i in $(seq "$runs"); do
+  timed ./iamlab site --notebooks "$work/notebooks" --out "$out" --keep-adoc >> "$work/same"
+done
+report "site, rebuilt with nothing changed" "$work/same"
 
 adoc=("$out"/*.adoc)
 echo "== rendering alone: ${#adoc[@]} AsciiDoc files of the site"
