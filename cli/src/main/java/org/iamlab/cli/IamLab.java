@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code iamlab} command. */
 @Command(name = "iamlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learn AWS IAM with a faithful, explaining policy evaluator.",
-        subcommands = {SimulateCommand.class, RunCommand.class, KernelCommand.class, StudentCommand.class,
-                DrillCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SiteCommand.class, SimulateCommand.class, RunCommand.class, KernelCommand.class,
+                StudentCommand.class, DrillCommand.class, CommandLine.HelpCommand.class})
 public final class IamLab implements Runnable {
 
     /** Exit status: every scenario was decided. */

@@ -94,6 +94,8 @@ public final class IamLabKernel extends BaseKernel {
     private List<Magics.Call> calls = List.of();
     /** What the running cell has shown with {@code display} (or the language's {@code show}, {@code explain}). */
     private final List<Object> shown = Collections.synchronizedList(new ArrayList<>());
+    /** Where displays go when no front end runs the cell: the in-process {@link NotebookRunner}. */
+    private volatile java.util.function.Consumer<DisplayData> displaySink;
 
     /** {@code %%iam} names not yet declared in JShell, declared when a Java cell first mentions them. */
     private final Set<String> pendingNames = new LinkedHashSet<>();
@@ -352,7 +354,7 @@ public final class IamLabKernel extends BaseKernel {
      * Whether the cell's value was shown while it ran: the same object (e.g. {@code explain}'s answer), or the
      * maps and lists {@code aws} returns after showing the CLI's output.
      */
-    private boolean alreadyShown(Object value) {
+    boolean alreadyShown(Object value) {
         synchronized (shown) {
             for (Object o : shown) {
                 if (o == value) {
@@ -566,11 +568,21 @@ public final class IamLabKernel extends BaseKernel {
         ShellReplyEnvironment env = cellEnv;
         DisplayData data = Displays.render(value, renderer);
         if (env == null) {
-            System.out.println(data.getData(MIMEType.TEXT_PLAIN));
+            java.util.function.Consumer<DisplayData> sink = displaySink;
+            if (sink != null) {
+                sink.accept(data);
+            } else {
+                System.out.println(data.getData(MIMEType.TEXT_PLAIN));
+            }
             return;
         }
         streams.flush();
         env.publish(new PublishDisplayData(data));
+    }
+
+    /** Sends what cells display, when no front end runs them, to {@code sink} (see {@link NotebookRunner}). */
+    void displayTo(java.util.function.Consumer<DisplayData> sink) {
+        displaySink = sink;
     }
 
     /** Clears the running cell's output; with {@code wait}, when the next output arrives. */

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -29,10 +31,11 @@ import java.util.stream.Stream;
 
 /**
  * A headless Chromium driven over the DevTools protocol, with nothing but the JDK's HTTP client and WebSocket:
- * set the window size and colour scheme, open a file, evaluate JavaScript, take a full-page screenshot. The
- * browser runs with its own throwaway profile and without any network feature (no sync, no updates).
+ * set the window size and colour scheme, open a file, evaluate JavaScript, take a full-page screenshot, collect
+ * the page's console errors. The browser runs with its own throwaway profile and without any network feature
+ * (no sync, no updates). Public, and shipped in the engine's test jar, for the site's browser tests.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
@@ -43,15 +46,16 @@ final class Chromium implements AutoCloseable {
     private final WebSocket socket;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     /** The browser to use: {@code $IAMLAB_CHROMIUM}, else {@code /usr/bin/chromium}; null when neither exists. */
-    static Path executable() {
+    public static Path executable() {
         String configured = System.getenv("IAMLAB_CHROMIUM");
         Path path = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
         return Files.isExecutable(path) ? path : null;
     }
 
-    Chromium(Path executable) throws IOException, InterruptedException {
+    public Chromium(Path executable) throws IOException, InterruptedException {
         profile = Files.createTempDirectory("iamlab-chromium");
         process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -124,6 +128,7 @@ final class Chromium implements AutoCloseable {
                     if (f != null) {
                         f.complete(node);
                     }
+                    noteConsoleError(node);
                 } catch (IOException e) {
                     pending.values().forEach(f -> f.completeExceptionally(e));
                 }
@@ -134,8 +139,41 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Keeps what the page reports as an error: uncaught exceptions, console.error, failed loads. */
+    private void noteConsoleError(JsonNode event) {
+        JsonNode params = event.path("params");
+        switch (event.path("method").asText()) {
+            case "Runtime.exceptionThrown" -> consoleErrors.add(params.path("exceptionDetails").toString());
+            case "Runtime.consoleAPICalled" -> {
+                if (params.path("type").asText().equals("error")) {
+                    consoleErrors.add(params.path("args").toString());
+                }
+            }
+            case "Log.entryAdded" -> {
+                if (params.path("entry").path("level").asText().equals("error")) {
+                    consoleErrors.add(params.path("entry").path("text").asText() + " "
+                            + params.path("entry").path("url").asText());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Starts collecting the page's console errors ({@link #takeConsoleErrors()}). */
+    public void watchConsole() {
+        send("Runtime.enable", Map.of());
+        send("Log.enable", Map.of());
+    }
+
+    /** The console errors since the last call (after {@link #watchConsole()}), forgotten once taken. */
+    public List<String> takeConsoleErrors() {
+        List<String> errors = List.copyOf(consoleErrors);
+        consoleErrors.clear();
+        return errors;
+    }
+
     /** Sends a DevTools command and returns its result; a protocol error becomes an exception. */
-    JsonNode send(String method, Map<String, ?> params) {
+    public JsonNode send(String method, Map<String, ?> params) {
         int id = ids.incrementAndGet();
         ObjectNode command = JSON.createObjectNode();
         command.put("id", id);
@@ -152,7 +190,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Sizes the viewport as a window {@code width} CSS pixels wide, and sets the preferred colour scheme. */
-    void emulate(int width, int height, String colourScheme) {
+    public void emulate(int width, int height, String colourScheme) {
         send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
                 "mobile", false));
         send("Emulation.setEmulatedMedia", Map.of("features",
@@ -160,7 +198,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens {@code file} and waits until it has loaded. */
-    void open(Path file) throws InterruptedException {
+    public void open(Path file) throws InterruptedException {
         send("Page.navigate", Map.of("url", file.toUri().toString()));
         for (int i = 0; i < 100; i++) {
             if ("complete".equals(evaluate("document.readyState").asText())
@@ -173,7 +211,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression (JSON-serialisable). */
-    JsonNode evaluate(String expression) {
+    public JsonNode evaluate(String expression) {
         JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("script failed: " + result.get("exceptionDetails"));
@@ -182,7 +220,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Writes a PNG of the whole page, as wide as the viewport. */
-    void screenshot(Path png) throws IOException {
+    public void screenshot(Path png) throws IOException {
         JsonNode size = evaluate("({w: innerWidth, h: document.documentElement.scrollHeight})");
         JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", size.get("w").asInt(), "height", size.get("h").asInt(),

@@ -1,0 +1,131 @@
+package org.iamlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.iamlab.site.Edition;
+import org.iamlab.site.JsonQuestionBank;
+import org.iamlab.site.QuestionBank;
+import org.iamlab.site.SiteBuilder;
+import org.iamlab.site.SiteServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code iamlab site}: runs every lesson in this process and renders the course site (DESIGN section 9); with
+ * {@code --serve}, serves it on localhost until stopped.
+ */
+@Command(name = "site", mixinStandardHelpOptions = true,
+        description = {"Builds the course site: runs every lesson in notebooks/ (no Jupyter needed) and renders",
+                "the pages with AsciidoctorJ into a static site that works from file:// or any static host.",
+                "Lessons that did not change since the last build are not run again."})
+final class SiteCommand implements Callable<Integer> {
+
+    /** Exit status: the site could not be built (the reason is printed). */
+    static final int FAILED = 1;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/site",
+            description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--edition", paramLabel = "student|instructor", defaultValue = "student",
+            converter = EditionConverter.class,
+            description = "student: solutions replaced by stubs (default); instructor: solutions shown, folded.")
+    private Edition edition;
+
+    @Option(names = "--keep-adoc", description = "Leave each page's generated AsciiDoc beside its HTML.")
+    private boolean keepAdoc;
+
+    @Option(names = "--serve", description = "Then serve the site on localhost and print its URL (Ctrl-C stops).")
+    private boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+            description = "The port --serve listens on (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    private int port;
+
+    @Option(names = "--notebooks", paramLabel = "DIR",
+            description = "The lessons' folder (default: notebooks/ here, else the one beside this program).")
+    private Path notebooks;
+
+    @Option(names = "--questions", paramLabel = "FILE",
+            description = "Exam-practice questions as JSON: [{id, topic, stem, options: [{id, text, correct, "
+                    + "feedback}], explanation}].")
+    private Path questions;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter console = spec.commandLine().getOut();
+        Path lessons = notebooks != null ? notebooks : defaultNotebooks();
+        if (!Files.isDirectory(lessons)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no lessons folder `" + lessons
+                    + "`; name it with --notebooks DIR");
+        }
+        QuestionBank bank;
+        try {
+            bank = questions == null ? QuestionBank.empty() : JsonQuestionBank.read(questions);
+        } catch (IOException e) {
+            err.println("iamlab site: " + e.getMessage());
+            return FAILED;
+        }
+        Path outline = lessons.toAbsolutePath().normalize().resolveSibling("lessons").resolve("outline.yaml");
+        console.println("building the " + edition.name().toLowerCase(java.util.Locale.ROOT) + " edition of the "
+                + "course site from " + lessons + " into " + out);
+        console.flush();
+        SiteBuilder.Summary summary;
+        try {
+            summary = SiteBuilder.build(new SiteBuilder.Options(lessons, outline, out, edition, keepAdoc, bank,
+                    System.getProperty("java.class.path")), console);
+        } catch (IOException | IllegalArgumentException e) {
+            console.flush();
+            err.println("iamlab site: " + e.getMessage());
+            return FAILED;
+        }
+        if (!summary.failures().isEmpty()) {
+            console.println(summary.failures().size() + " cell(s) failed; their errors are on the pages");
+        }
+        console.flush();
+        if (serve) {
+            try (SiteServer server = SiteServer.start(out, port)) {
+                console.println("serving the site at " + server.uri() + " (Ctrl-C stops)");
+                console.flush();
+                new CountDownLatch(1).await();
+            }
+        }
+        return IamLab.OK;
+    }
+
+    /** notebooks/ in the current folder, else the repository's, beside cli/target/iamlab.jar. */
+    private static Path defaultNotebooks() throws URISyntaxException {
+        Path here = Path.of("notebooks");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        Path jar = Path.of(SiteCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = jar.getParent() == null || jar.getParent().getParent() == null ? null
+                : jar.getParent().getParent().getParent();
+        return root == null ? here : root.resolve("notebooks");
+    }
+
+    /** {@code student} or {@code instructor}, any case. */
+    static final class EditionConverter implements CommandLine.ITypeConverter<Edition> {
+        @Override
+        public Edition convert(String value) {
+            for (Edition e : Edition.values()) {
+                if (e.name().equalsIgnoreCase(value)) {
+                    return e;
+                }
+            }
+            throw new CommandLine.TypeConversionException("`" + value + "` is not an edition; use student or "
+                    + "instructor");
+        }
+    }
+}

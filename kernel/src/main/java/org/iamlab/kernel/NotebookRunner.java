@@ -1,0 +1,145 @@
+package org.iamlab.kernel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+
+/**
+ * The kernel's execution core without Jupyter: one fresh kernel (its own JShell, {@code %%iam} world and magics,
+ * as a notebook gets in Jupyter) that runs cells one after another in this process and returns each cell's
+ * outputs as Jupyter would have shown them. The site builder and tools that execute notebooks use it.
+ *
+ * <p>While it is open, {@code System.out}, {@code System.err} and {@code System.in} are the runner's (the JVM has
+ * one of each, as the kernel does): keep your own reference to the console, run one runner at a time, and close
+ * it to get them back.
+ */
+public final class NotebookRunner implements AutoCloseable {
+
+    /** The MIME types the kernel's values come in. */
+    private static final List<MIMEType> SHOWN_TYPES = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML,
+            MIMEType.APPLICATION_JSON, MIMEType.IMAGE_SVG, MIMEType.TEXT_MARKDOWN);
+
+    private final IamLabKernel kernel;
+    private final PrintStream consoleOut;
+    private final PrintStream consoleErr;
+    private final InputStream consoleIn;
+    private final Capture out = new Capture();
+    private final Capture err = new Capture();
+    /** The running cell's outputs; displays arrive on JShell's execution thread while {@link #run} waits. */
+    private final List<CellOutput> outputs = java.util.Collections.synchronizedList(new ArrayList<>());
+    private int count;
+
+    private NotebookRunner(String classPath) {
+        consoleOut = System.out;
+        consoleErr = System.err;
+        consoleIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        kernel = IamLabKernel.create();
+        kernel.onStartup();
+        kernel.displayTo(this::displayed);
+        kernel.startEngines(classPath);
+    }
+
+    /**
+     * A runner whose JShell compiles against {@code classPath} (the class path of IAM Lab and its libraries, e.g.
+     * {@code System.getProperty("java.class.path")} in the {@code iamlab} jar). JShell and Groovy start in the
+     * background; the first cell waits for them.
+     */
+    public static NotebookRunner start(String classPath) {
+        return new NotebookRunner(classPath);
+    }
+
+    /** Runs one cell (Java, or a magic cell such as {@code %%iam}) and returns its outputs in order. */
+    public List<CellOutput> run(String code) {
+        outputs.clear();
+        count++;
+        try {
+            JavaShell.Outcome outcome = kernel.execute(code, count);
+            drain();
+            if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof Magics.Page)
+                    && !kernel.alreadyShown(outcome.value())) {
+                outputs.add(new CellOutput.Display(bundle(Displays.render(outcome.value(), kernel.getRenderer())),
+                        true));
+            }
+        } catch (CellError e) {
+            drain();
+            outputs.add(new CellOutput.Error(e.name(), e.value(), e.traceback()));
+        } catch (RuntimeException e) {
+            drain();
+            outputs.add(new CellOutput.Error("KernelError", String.valueOf(e), kernel.formatError(e)));
+        }
+        synchronized (outputs) {
+            return List.copyOf(outputs);
+        }
+    }
+
+    private void displayed(DisplayData data) {
+        drain();
+        outputs.add(new CellOutput.Display(bundle(data), false));
+    }
+
+    /** What was printed since the last output, as stream outputs (as Jupyter shows them: stdout, then stderr). */
+    private void drain() {
+        System.out.flush();
+        System.err.flush();
+        synchronized (outputs) {
+            for (var stream : List.of(Map.entry("stdout", out), Map.entry("stderr", err))) {
+                String text = stream.getValue().take();
+                if (!text.isEmpty()) {
+                    outputs.add(new CellOutput.Stream(stream.getKey(), text));
+                }
+            }
+        }
+    }
+
+    /** A display's MIME bundle as text per type ({@code application/json} as its JSON text). */
+    private static Map<String, String> bundle(DisplayData data) {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        for (MIMEType type : SHOWN_TYPES) {
+            if (data.hasDataForType(type)) {
+                bundle.put(type.toString(), String.valueOf(data.getData(type)));
+            }
+        }
+        return bundle;
+    }
+
+    /** Stops the kernel's JShell and gives the console back. */
+    @Override
+    public void close() {
+        kernel.displayTo(null);
+        kernel.onShutdown(false);
+        System.setOut(consoleOut);
+        System.setErr(consoleErr);
+        System.setIn(consoleIn);
+    }
+
+    /** Where the cells' output is gathered until the next output is taken. */
+    private static final class Capture extends OutputStream {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            buffer.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            buffer.write(b, off, len);
+        }
+
+        synchronized String take() {
+            String text = buffer.toString(StandardCharsets.UTF_8);
+            buffer.reset();
+            return text;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.iamlab.site;
+
+import java.util.concurrent.CompletableFuture;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+
+/**
+ * The one AsciidoctorJ instance of a build: started once, in the background while lessons run (starting JRuby
+ * and loading Asciidoctor is most of the cost), then converting every page. JRuby runs interpreted only
+ * ({@code jruby.compile.mode=OFF}): for a few dozen documents its JIT costs more than it saves (measured in
+ * bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
+ * classes that the site's stylesheet colours for the light and the dark theme.
+ */
+public final class AsciiDocRenderer implements AutoCloseable {
+
+    /** Loads, while the lessons run, what the pages will need: Rouge and its lexers for the cells' languages. */
+    private static final String WARM_UP = """
+            = Warm-up
+
+            [source,java]
+            ----
+            int a = List.of(1).size();
+            ----
+
+            [source,groovy]
+            ----
+            account('1') { user('u') }
+            ----
+
+            [source,json]
+            ----
+            {"a": [1, true]}
+            ----
+
+            [source,shell]
+            ----
+            aws iam get-user --user-name u
+            ----
+
+            ....
+            text
+            ....
+            """;
+
+    private final Asciidoctor asciidoctor;
+    private final Options options;
+
+    private AsciiDocRenderer() {
+        leanJRuby();
+        asciidoctor = Asciidoctor.Factory.create();
+        options = Options.builder().safe(SafeMode.SAFE).standalone(false)
+                .attributes(Attributes.builder().sourceHighlighter("rouge").attribute("rouge-css", "class")
+                        .showTitle(true).attribute("idprefix", "").attribute("idseparator", "-").build())
+                .build();
+    }
+
+    /** Sets JRuby's start-up options unless the user set them ({@code -Djruby.compile.mode=JIT} to compare). */
+    static void leanJRuby() {
+        if (System.getProperty("jruby.compile.mode") == null) {
+            System.setProperty("jruby.compile.mode", "OFF");
+        }
+    }
+
+    /** Starts AsciidoctorJ on a thread of its own. */
+    static CompletableFuture<AsciiDocRenderer> start() {
+        CompletableFuture<AsciiDocRenderer> started = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                AsciiDocRenderer renderer = new AsciiDocRenderer();
+                renderer.render(WARM_UP);
+                started.complete(renderer);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "iamlab-asciidoctor-start");
+        t.setDaemon(true);
+        t.start();
+        return started;
+    }
+
+    /** A renderer started in this thread (bench/site/RenderAdoc.java times it against Ruby's asciidoctor). */
+    public static AsciiDocRenderer startHere() {
+        return new AsciiDocRenderer();
+    }
+
+    /** The HTML of {@code adoc}'s body (the site's page shell goes around it). */
+    public String render(String adoc) {
+        return asciidoctor.convert(adoc, options);
+    }
+
+    @Override
+    public void close() {
+        asciidoctor.shutdown();
+    }
+}

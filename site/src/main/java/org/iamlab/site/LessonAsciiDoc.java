@@ -1,0 +1,157 @@
+package org.iamlab.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.iamlab.kernel.CellOutput;
+
+/**
+ * An executed lesson as an AsciiDoc document: Markdown cells as AsciiDoc, code cells as highlighted source
+ * blocks ({@code %%iam} cells as Groovy, {@code %%aws} cells as shell, the rest as Java), traces, worlds and
+ * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. In the
+ * student edition a solution is replaced by its stub and its cell's outputs are left out; the instructor edition
+ * shows the stub and, folded below it, the solution.
+ */
+final class LessonAsciiDoc {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private LessonAsciiDoc() {
+    }
+
+    /** The document, and its sections' text for the search index. */
+    record Document(String adoc, List<Section> sections) {
+    }
+
+    /** A part of a page for search: its anchor (empty for the page's top), its title and its words. */
+    record Section(String anchor, String title, String text) {
+        Section {
+            Objects.requireNonNull(anchor, "anchor");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    static Document write(ExecutedLesson executed, Map<String, Lesson> byId, Edition edition) {
+        Lesson lesson = executed.lesson();
+        StringBuilder out = new StringBuilder();
+        List<Section> sections = new ArrayList<>();
+        Map<String, Integer> used = new HashMap<>();
+        String[] current = {"", lesson.title()};
+        StringBuilder text = new StringBuilder();
+        MarkdownToAsciiDoc.Anchors anchors = title -> {
+            sections.add(new Section(current[0], current[1], text.toString().strip()));
+            text.setLength(0);
+            String base = slug(title);
+            int n = used.merge(base, 1, Integer::sum);
+            current[0] = n == 1 ? base : base + "-" + n;
+            current[1] = title;
+            return current[0];
+        };
+        out.append("= ").append(MarkdownToAsciiDoc.escape(lesson.title())).append("\n\n");
+        if (!lesson.objectives().isEmpty()) {
+            out.append("[.objectives]\n.In this lesson you learn to\n****\n");
+            lesson.objectives().forEach(o -> out.append("* ").append(MarkdownToAsciiDoc.escape(o)).append('\n'));
+            out.append("****\n\n");
+        }
+        if (!lesson.prerequisites().isEmpty()) {
+            out.append("[.prerequisites]\nBefore this lesson: ");
+            List<String> links = new ArrayList<>();
+            for (String id : lesson.prerequisites()) {
+                Lesson before = byId.get(id);
+                links.add(before == null ? MarkdownToAsciiDoc.escape(id)
+                        : "link:++" + before.page() + "++[" + MarkdownToAsciiDoc.escape(before.title())
+                        .replace("]", "\\]") + "]");
+            }
+            out.append(String.join(", ", links)).append(".\n\n");
+        }
+        int number = 0;
+        for (ExecutedLesson.Cell c : executed.cells()) {
+            number++;
+            Notebook.Cell cell = c.cell();
+            if (cell.tags().contains("remove-cell")) {
+                continue;
+            }
+            if (cell.isMarkdown()) {
+                out.append(MarkdownToAsciiDoc.convert(cell.source(), anchors));
+                text.append(MarkdownToAsciiDoc.plainText(cell.source())).append('\n');
+            } else if (cell.isCode()) {
+                code(out, c, lesson.id(), number, edition);
+                text.append(cell.source()).append('\n');
+            }
+        }
+        sections.add(new Section(current[0], current[1], text.toString().strip()));
+        sections.removeIf(s -> s.text().isEmpty() && !s.anchor().isEmpty());
+        return new Document(out.toString(), sections);
+    }
+
+    private static void code(StringBuilder out, ExecutedLesson.Cell c, String lesson, int number, Edition edition) {
+        String source = c.cell().source();
+        if (source.isBlank()) {
+            return;
+        }
+        Solutions.Split split = Solutions.split(source, lesson, number);
+        String language = language(source);
+        out.append("[.cell]\n").append(Blocks.source(language, split.stub()));
+        if (split.hasSolution()) {
+            if (edition == Edition.STUDENT) {
+                return;
+            }
+            out.append(".Solution\n[%collapsible.solution]\n====\n").append(Blocks.source(language, source))
+                    .append("====\n\n");
+        }
+        for (CellOutput output : c.outputs()) {
+            out.append(output(output));
+        }
+    }
+
+    /** The language a code cell is highlighted as. */
+    static String language(String source) {
+        String first = source.stripLeading();
+        if (first.startsWith("%%iam")) {
+            return "groovy";
+        }
+        if (first.startsWith("%%aws") || first.startsWith("%aws")) {
+            return "shell";
+        }
+        return "java";
+    }
+
+    private static String output(CellOutput output) {
+        if (output instanceof CellOutput.Stream s) {
+            return Blocks.literal(s.text(), ".output." + s.name());
+        }
+        if (output instanceof CellOutput.Error e) {
+            return Blocks.literal(String.join("\n", e.traceback()), ".output.error");
+        }
+        CellOutput.Display d = (CellOutput.Display) output;
+        String html = d.data().get("text/html");
+        if (html != null) {
+            return Blocks.passthrough("<div class=\"output output-html\">" + html + "</div>");
+        }
+        String json = d.data().get("application/json");
+        if (json != null) {
+            try {
+                return "[.output]\n" + Blocks.source("json", JSON.writeValueAsString(JSON.readTree(json)));
+            } catch (IOException e) {
+                return Blocks.literal(json, ".output");
+            }
+        }
+        String svg = d.data().get("image/svg+xml");
+        if (svg != null) {
+            return Blocks.passthrough("<div class=\"output output-html\">" + svg + "</div>");
+        }
+        return Blocks.literal(d.data().getOrDefault("text/plain", ""), ".output");
+    }
+
+    /** An id made of the title's lower-case letters and digits, joined by hyphens. */
+    static String slug(String title) {
+        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return s.isEmpty() ? "section" : s;
+    }
+}

@@ -1,0 +1,66 @@
+package org.iamlab.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A notebook as the site reads it (nbformat 4): its cells, in order; outputs are ignored (lessons are re-run). */
+public record Notebook(List<Cell> cells) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Notebook {
+        cells = List.copyOf(cells);
+    }
+
+    /** A cell: {@code markdown}, {@code code} or {@code raw}, its source, and its tags. */
+    public record Cell(String type, String source, List<String> tags) {
+        public Cell {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(source, "source");
+            tags = List.copyOf(tags);
+        }
+
+        public boolean isCode() {
+            return type.equals("code");
+        }
+
+        public boolean isMarkdown() {
+            return type.equals("markdown");
+        }
+    }
+
+    /** Reads {@code file}; a file that is not a notebook is an error naming it. */
+    public static Notebook read(Path file) throws IOException {
+        return parse(Files.readString(file), file.toString());
+    }
+
+    static Notebook parse(String json, String name) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.path("cells").isArray()) {
+            throw new IOException(name + ": not a notebook (no `cells` array)");
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (JsonNode c : root.get("cells")) {
+            List<String> tags = new ArrayList<>();
+            c.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
+            cells.add(new Cell(c.path("cell_type").asText("code"), text(c.path("source")), tags));
+        }
+        return new Notebook(cells);
+    }
+
+    /** nbformat's multiline string: a string, or a list of lines to join. */
+    private static String text(JsonNode source) {
+        if (source.isArray()) {
+            StringBuilder out = new StringBuilder();
+            source.forEach(line -> out.append(line.asText()));
+            return out.toString();
+        }
+        return source.asText("");
+    }
+}
