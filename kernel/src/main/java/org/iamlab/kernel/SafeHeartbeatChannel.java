@@ -68,34 +68,12 @@ final class SafeHeartbeatChannel extends HeartbeatChannel {
 
     @Override
     public void close() {
-        Loop l = loop;
-        if (l != null) {
-            l.shutdown();
-            joinUnlessSelf(l, POLL_MILLIS * 2);
-        }
+        ChannelLoops.stop(loop, POLL_MILLIS * 2);
         super.close();
-    }
-
-    /** Waits a little for the loop to leave the socket before it is closed (unless the loop itself closes it). */
-    private static void joinUnlessSelf(Loop l, long millis) {
-        if (Thread.currentThread() != l) {
-            try {
-                l.join(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override
     public void waitUntilClose() {
-        Loop l = loop;
-        if (l != null) {
-            try {
-                l.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelLoops.await(loop);
     }
 }

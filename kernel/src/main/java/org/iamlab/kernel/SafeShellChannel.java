@@ -118,34 +118,12 @@ final class SafeShellChannel extends ShellChannel {
 
     @Override
     public void close() {
-        Loop l = loop;
-        if (l != null) {
-            l.shutdown();
-            joinUnlessSelf(l, sleep * 2);
-        }
+        ChannelLoops.stop(loop, sleep * 2);
         super.close();
-    }
-
-    /** Waits a little for the loop to leave the socket before it is closed (unless the loop itself closes it). */
-    private static void joinUnlessSelf(Loop l, long millis) {
-        if (Thread.currentThread() != l) {
-            try {
-                l.join(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override
     public void waitUntilClose() {
-        Loop l = loop;
-        if (l != null) {
-            try {
-                l.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelLoops.await(loop);
     }
 }
