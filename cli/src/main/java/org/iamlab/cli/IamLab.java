@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code iamlab} command. */
 @Command(name = "iamlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learn AWS IAM with a faithful, explaining policy evaluator.",
-        subcommands = {SimulateCommand.class, RunCommand.class, KernelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, RunCommand.class, KernelCommand.class, StudentCommand.class,
+                DrillCommand.class, CommandLine.HelpCommand.class})
 public final class IamLab implements Runnable {
 
     /** Exit status: every scenario was decided. */
@@ -28,7 +29,18 @@ public final class IamLab implements Runnable {
 
     /** The command line with its output streams, for {@code main} and for tests that run it in-process. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new IamLab());
+        return commandLine(System.in, out, err);
+    }
+
+    /** The command line reading standard input ({@code iamlab drill}'s answers) from {@code in}. */
+    static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new IamLab(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == DrillCommand.class ? cls.cast(new DrillCommand(in)) : defaults.create(cls);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);

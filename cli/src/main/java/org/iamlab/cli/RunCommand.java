@@ -12,6 +12,7 @@ import org.iamlab.dsl.Lab;
 import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.dsl.aws.CliOutput;
 import org.iamlab.engine.world.World;
+import org.iamlab.lessons.Workbook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("iamlab run: " + file + ": " + e.getMessage());
             return IamLab.USAGE;
         }
-        Lab lab = new Lab(new World(), value -> show(value, out, err));
+        Lab lab = Workbook.install(new Lab(new World(), value -> show(value, out, err)));
         Path dir = file.toAbsolutePath().getParent();
         lab.baseDir(dir == null ? Path.of(".") : dir);
         lab.binding().setVariable("out", out);

@@ -3,17 +3,17 @@ package org.iamlab.dsl;
 /**
  * The hook through which scripts' {@code exercise}, {@code check} and {@code answer} reach the exercises (the
  * {@code lessons} module, which depends on this one): the kernel and the command line install it on their
- * {@link Lab}. Each method shows what it returns through the lab and returns it.
+ * {@link Lab}. The script shows what each method returns.
  */
 public interface Coursework {
 
-    /** Shows the exercise called {@code id}: title, prompt, how to answer. */
+    /** The exercise called {@code id} as the learner sees it: title, prompt, how to answer. */
     Object exercise(Lab lab, String id);
 
-    /** Checks the learner's work on exercise {@code id} in {@code lab}'s world and shows the feedback. */
+    /** Checks the learner's work on exercise {@code id} in {@code lab}'s world: the feedback. */
     Object check(Lab lab, String id);
 
-    /** Records {@code choice} as the answer to exercise {@code id}, checks it, and shows the feedback. */
+    /** Records {@code choice} as the answer to exercise {@code id} and checks it: the feedback. */
     Object answer(Lab lab, String id, Object choice);
 
     /** No exercises: every call says how to get them. */

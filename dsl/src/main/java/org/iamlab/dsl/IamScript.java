@@ -574,16 +574,21 @@ public abstract class IamScript extends Script {
 
     /** Shows an exercise: its title, prompt and how to answer it. */
     public Object exercise(String id) {
-        return lab().coursework().exercise(lab(), id);
+        return shown(lab().coursework().exercise(lab(), id));
     }
 
     /** Checks the learner's work on an exercise and shows each check as passed or failed, and the hint. */
     public Object check(String id) {
-        return lab().coursework().check(lab(), id);
+        return shown(lab().coursework().check(lab(), id));
     }
 
     /** Answers a decision or multiple-choice exercise ({@code 'Allowed'}, {@code 'B'}, {@code ['A', 'C']}). */
     public Object answer(String id, Object choice) {
-        return lab().coursework().answer(lab(), id, choice);
+        return shown(lab().coursework().answer(lab(), id, choice));
+    }
+
+    private Object shown(Object value) {
+        lab().show(value);
+        return value;
     }
 }

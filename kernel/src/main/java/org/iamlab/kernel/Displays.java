@@ -18,6 +18,10 @@ import org.iamlab.engine.world.Session;
 import org.iamlab.engine.world.WhatCan;
 import org.iamlab.engine.world.WhoCan;
 import org.iamlab.engine.world.World;
+import org.iamlab.lessons.Task;
+import org.iamlab.lessons.check.Feedback;
+import org.iamlab.lessons.render.ExerciseView;
+import org.iamlab.lessons.render.FeedbackView;
 
 /**
  * How values look in a notebook: a MIME bundle per value, {@code text/plain} always, {@code text/html} for IAM
@@ -67,6 +71,12 @@ final class Displays {
         if (value instanceof WhatCan w) {
             return bundle(w.toString(), WorldViews.whatCan(w));
         }
+        if (value instanceof Feedback f) {
+            return feedback(f);
+        }
+        if (value instanceof Task t) {
+            return bundle(ExerciseView.text(t.exercise()), ExerciseView.html(t.exercise()));
+        }
         return fallback.render(value);
     }
 
@@ -83,6 +93,13 @@ final class Displays {
                 return data;
             }
         }
+        return data;
+    }
+
+    /** An exercise's feedback: text, HTML, and the check JSON that tools read without parsing words. */
+    static DisplayData feedback(Feedback f) {
+        DisplayData data = bundle(FeedbackView.text(f), FeedbackView.html(f));
+        data.putData(FeedbackView.CHECK_MIME, new com.google.gson.Gson().toJsonTree(FeedbackView.json(f)));
         return data;
     }
 

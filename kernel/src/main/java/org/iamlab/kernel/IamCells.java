@@ -18,6 +18,7 @@ import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.engine.world.Durations;
 import org.iamlab.engine.world.World;
 import org.iamlab.engine.world.WorldClock;
+import org.iamlab.lessons.Workbook;
 
 /**
  * The one place where the kernel meets IAM Lab's language (the {@code dsl} module): {@code %%iam} cells run as
@@ -45,7 +46,7 @@ final class IamCells {
     /** The lab, made (and Groovy loaded) on first use. */
     private synchronized Lab lab() {
         if (lab == null) {
-            lab = new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath());
+            lab = Workbook.install(new Lab(new World(), display).baseDir(Path.of("").toAbsolutePath()));
         }
         return lab;
     }

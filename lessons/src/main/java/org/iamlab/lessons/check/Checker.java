@@ -144,17 +144,14 @@ public final class Checker {
                 results.add(new CheckResult(requirement, true, null, o.why(), null));
             } else {
                 ChoiceKey.Proof p = proof.get();
-                results.add(new CheckResult(requirement, false, p.answer().decision(), p.check().describe()
-                        + " fails: " + TraceWords.reason(p.answer().trace()) + (o.why() != null ? ". " + o.why() : ""),
-                        p.answer().trace()));
+                results.add(new CheckResult(requirement, false, p.answer().decision(), "it fails `"
+                        + p.check().describe() + "` (" + TraceWords.reason(p.answer().trace()) + ")"
+                        + (o.why() != null ? ". " + o.why() : ""), p.answer().trace()));
             }
         }
-        for (String right : key.right()) {
-            if (!chosen.contains(right)) {
-                results.add(new CheckResult("every right option is chosen", false, null,
-                        c.multi() ? "another option also meets every requirement" : "another option is right", null));
-                break;
-            }
+        if (c.multi() && !chosen.containsAll(key.right())) {
+            results.add(new CheckResult("every right option is chosen", false, null,
+                    "another option also meets every requirement", null));
         }
         String note = "you answered " + String.join(", ", chosen);
         return results.stream().allMatch(CheckResult::passed) ? passed(c, results, note) : failed(c, results, note);

@@ -50,4 +50,10 @@ public record Feedback(String exercise, String title, Status status, List<CheckR
     public java.util.Optional<CheckResult> firstFailure() {
         return results.stream().filter(r -> !r.passed()).findFirst();
     }
+
+    /** The text view (so that {@code iamlab run} and plain printing show the feedback, not the record). */
+    @Override
+    public String toString() {
+        return org.iamlab.lessons.render.FeedbackView.text(this);
+    }
 }

@@ -34,10 +34,19 @@ final class LeastPrivilegeProbe {
     private final List<Ref> principals;
     private final List<String> services;
     private final List<String> resources;
-    private final List<Wildcard[]> permits;
+    private final List<Allowance> permits;
+
+    /** What may be allowed: an action and resource pattern, for one principal (by its reference) or any (null). */
+    private record Allowance(String principal, Wildcard action, Wildcard resource) {
+        boolean covers(String who, String a, String r) {
+            return (principal == null || principal.equals(who))
+                    && action.matches(a.toLowerCase(java.util.Locale.ROOT))
+                    && resource.matches(r);
+        }
+    }
 
     private LeastPrivilegeProbe(List<Ref> principals, List<String> services, List<String> resources,
-                                List<Wildcard[]> permits) {
+                                List<Allowance> permits) {
         this.principals = principals;
         this.services = services;
         this.resources = resources;
@@ -64,15 +73,16 @@ final class LeastPrivilegeProbe {
         for (String arn : List.copyOf(resources)) {
             elsewhere(arn).ifPresent(resources::add);
         }
-        List<Wildcard[]> permits = new ArrayList<>();
+        List<Allowance> permits = new ArrayList<>();
         if (lp.permit().isEmpty()) {
             for (Check c : allows) {
-                permits.add(new Wildcard[] {Wildcard.literal(c.request().action(), true),
-                        Wildcard.literal(w.arn(c.request().resource()), false)});
+                permits.add(new Allowance(c.request().principal().text(), Wildcard.literal(c.request().action(), true),
+                        Wildcard.literal(w.arn(c.request().resource()), false)));
             }
         } else {
             for (Permit p : lp.permit()) {
-                permits.add(new Wildcard[] {Wildcard.compile(p.action(), true), Wildcard.compile(p.resource(), false)});
+                permits.add(new Allowance(p.principal(), Wildcard.compile(p.action(), true),
+                        Wildcard.compile(p.resource(), false)));
             }
         }
         return new LeastPrivilegeProbe(principals, services, List.copyOf(resources), permits);
@@ -113,9 +123,10 @@ final class LeastPrivilegeProbe {
             Actor caller = changed.actor(principal);
             Actor baseCaller = null;
             for (String service : services) {
-                for (String action : catalog.actions(service)) {
+                for (String name : catalog.actions(service)) {
+                    String action = service + ":" + name;
                     for (String resource : resources) {
-                        if (permitted(action, resource)
+                        if (permitted(principal.text(), action, resource)
                                 || changed.decide(caller, action, resource, Map.of()) != Decision.ALLOWED) {
                             continue;
                         }
@@ -136,21 +147,12 @@ final class LeastPrivilegeProbe {
         return Optional.empty();
     }
 
-    private boolean permitted(String action, String resource) {
-        for (Wildcard[] p : permits) {
-            if (p[0].matches(action) && p[1].matches(resource)) {
+    private boolean permitted(String principal, String action, String resource) {
+        for (Allowance p : permits) {
+            if (p.covers(principal, action, resource)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** How many requests a full probe asks, for measurements. */
-    int size() {
-        int actions = 0;
-        for (String s : services) {
-            actions += ActionCatalog.aws().actions(s).size();
-        }
-        return principals.size() * actions * resources.size();
     }
 }

@@ -42,7 +42,7 @@ public final class ExerciseReader {
     private static final Set<String> REQUEST = Set.of("principal", "action", "resource", "context");
     private static final Set<String> OPTION = Set.of("text", "edit", "why");
     private static final Set<String> PROBE = Set.of("principals", "services", "resources", "permit");
-    private static final Set<String> PERMIT = Set.of("action", "resource");
+    private static final Set<String> PERMIT = Set.of("principal", "action", "resource");
 
     private ExerciseReader() {
     }
@@ -270,7 +270,7 @@ public final class ExerciseReader {
         List<Permit> permit = new ArrayList<>();
         for (Node n : p.list("permit")) {
             Fields pf = new Fields(n, "a `permit` item", PERMIT);
-            permit.add(new Permit(pf.text("action"), pf.text("resource")));
+            permit.add(new Permit(pf.text("principal", null), pf.text("action"), pf.text("resource")));
         }
         return new LeastPrivilege(principals, p.texts("services"), p.texts("resources"), permit);
     }

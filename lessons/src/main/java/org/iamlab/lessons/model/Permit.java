@@ -2,8 +2,11 @@ package org.iamlab.lessons.model;
 
 import java.util.Objects;
 
-/** An action and a resource a learner's grant may allow; both may hold IAM wildcards ({@code *}, {@code ?}). */
-public record Permit(String action, String resource) {
+/**
+ * An action and a resource a learner's grant may allow, both with IAM wildcards ({@code *}, {@code ?}), for one
+ * principal (its reference as the exercise writes it, e.g. {@code user('bob')}) or, when null, for any.
+ */
+public record Permit(String principal, String action, String resource) {
 
     public Permit {
         Objects.requireNonNull(action, "action");
