@@ -21,6 +21,7 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.iamlab.dsl.aws.AwsCli;
 import org.iamlab.dsl.aws.AwsCliException;
@@ -139,18 +140,47 @@ public final class Lab {
 
     /** Runs a script; {@code name} (e.g. the file name) is only used in messages. Returns the script's value. */
     public Object run(String script, String name) {
-        String className = "IamLabScript" + (++scripts);
+        return run(compile(script, "IamLabScript" + (++scripts)));
+    }
+
+    /**
+     * A script compiled once, to run in any lab ({@link #run(Compiled)}): exercise worlds are built again and
+     * again from the same snippets, and compiling is what costs.
+     */
+    public static final class Compiled {
+        private final Class<?> type;
+        private final String fileName;
+
+        private Compiled(Class<?> type, String fileName) {
+            this.type = type;
+            this.fileName = fileName;
+        }
+    }
+
+    /** Compiles {@code script}; a syntax error is a {@link ScriptFailure} with its line. */
+    public Compiled compile(String script) {
+        return compile(script, "IamLabCompiled" + (++scripts));
+    }
+
+    private Compiled compile(String script, String className) {
         String fileName = className + ".groovy";
-        scriptNames.add(fileName);
+        try {
+            return new Compiled(shell.parse(script, fileName).getClass(), fileName);
+        } catch (MultipleCompilationErrorsException e) {
+            throw syntaxFailure(e);
+        }
+    }
+
+    /** Runs a compiled script in this lab; returns its value. */
+    public Object run(Compiled compiled) {
+        scriptNames.add(compiled.fileName);
         deferred.clear();
         try {
-            IamScript s = (IamScript) shell.parse(script, fileName);
+            IamScript s = (IamScript) InvokerHelper.createScript(compiled.type, binding);
             s.lab(this);
             Object value = s.run();
             flush();
             return value;
-        } catch (MultipleCompilationErrorsException e) {
-            throw syntaxFailure(e);
         } catch (ScriptFailure e) {
             throw e;
         } catch (Throwable e) {

@@ -66,4 +66,22 @@ class DisplaysTests {
     void otherValuesFallBackToText() {
         assertEquals("[1, 2]", text(Displays.render(java.util.List.of(1, 2), renderer)));
     }
+
+    @Test
+    void aCheckShowsTextHtmlAndTheCheckJsonThatToolsRead() {
+        Object feedback = cells.run("account('111122223333') { user 'bob' }\n"
+                + "edit(user('bob')) { inline('Uploads') { allow 's3:*' on '*' } }\n"
+                + "check 'shop-bob-uploads'", 2);
+        DisplayData d = Displays.render(feedback, renderer);
+        assertTrue(text(d).startsWith("shop-bob-uploads: not yet right"), text(d));
+        assertTrue(html(d).contains("<details><summary>the trace</summary>"), "the trace one click away");
+        assertEquals("{\"exercise\":\"shop-bob-uploads\",\"passed\":1,\"total\":4,\"points\":0,\"max_points\":2}",
+                String.valueOf(d.getData(MIMEType.parse("application/vnd.iamlab.check+json"))));
+    }
+
+    @Test
+    void anExerciseNotYetAttemptedSaysSoWithoutAnError() {
+        DisplayData d = Displays.render(cells.run("check 'shop-alice-audits'", 2), renderer);
+        assertTrue(text(d).startsWith("shop-alice-audits: not attempted yet"), text(d));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.render.TraceWords;
 import org.iamlab.engine.trace.Decision;
@@ -28,17 +29,18 @@ import org.iamlab.lessons.model.Snippet;
  */
 public final class Checker {
 
+    private final Scripts scripts = new Scripts();
     private final Map<String, Answer> decisionKeys = new ConcurrentHashMap<>();
     private final Map<String, ChoiceKey> choiceKeys = new ConcurrentHashMap<>();
 
     /** The right decision of a decision exercise, with its trace. */
     public Answer key(Exercise.Decision e) {
-        return decisionKeys.computeIfAbsent(e.id(), id -> ExerciseWorld.build(e).explain(e.request()));
+        return decisionKeys.computeIfAbsent(e.id(), id -> ExerciseWorld.build(scripts, e).explain(e.request()));
     }
 
     /** Which options of a choice question are right, and the first check each wrong one fails. */
     public ChoiceKey key(Exercise.Choice e) {
-        return choiceKeys.computeIfAbsent(e.id(), id -> ChoiceKey.compute(e));
+        return choiceKeys.computeIfAbsent(e.id(), id -> ChoiceKey.compute(scripts, e));
     }
 
     /**
@@ -50,7 +52,7 @@ public final class Checker {
             return notAttempted(e, "answer it with answer '" + e.id() + "', " + (e instanceof Exercise.Decision
                     ? "'Allowed' (or 'ExplicitlyDenied', 'ImplicitlyDenied')" : "'A'"));
         }
-        ExerciseWorld mine = ExerciseWorld.over(e, learner);
+        ExerciseWorld mine = ExerciseWorld.over(scripts, e, learner);
         Map<Slot, Optional<PolicyText>> answer = new LinkedHashMap<>();
         for (Slot slot : slots(e)) {
             try {
@@ -67,13 +69,13 @@ public final class Checker {
 
     /** Checks the exercise's own solution (the test suite's proof that each exercise can be solved). */
     public Feedback checkSolution(Exercise e, boolean withHidden) {
-        ExerciseWorld solved = ExerciseWorld.build(e, solution(e));
+        ExerciseWorld solved = ExerciseWorld.build(scripts, e, solution(e));
         return check(e, solved.world(), withHidden);
     }
 
     /** Checks the policies in {@code answer} (slot to policy; empty removes it) in a fresh exercise world. */
     public Feedback checkAnswer(Exercise e, Map<Slot, Optional<PolicyText>> answer, boolean withHidden) {
-        ExerciseWorld fresh = ExerciseWorld.build(e);
+        ExerciseWorld fresh = ExerciseWorld.build(scripts, e);
         for (Map.Entry<Slot, Optional<PolicyText>> a : answer.entrySet()) {
             try {
                 Slots.write(fresh, a.getKey(), a.getValue());
@@ -86,8 +88,6 @@ public final class Checker {
         if (withHidden) {
             checks.addAll(hidden(e));
         }
-        fresh.prepare(checks.stream().flatMap(c -> java.util.stream.Stream.of(c.request().principal(),
-                c.request().resource())).toList());
         List<CheckResult> results = new ArrayList<>();
         for (Check c : checks) {
             Answer a = fresh.explain(c.request());
@@ -96,16 +96,21 @@ public final class Checker {
         }
         LeastPrivilege lp = leastPrivilege(e);
         if (lp != null) {
-            results.add(probe(e, lp, fresh, answer.keySet()));
+            // One written policy can only let through what its Allow statements name; a fix may also remove a
+            // deny, which lets through what other policies allow, so a fix's probe asks every action.
+            Predicate<String> mayBeAllowed = e instanceof Exercise.WritePolicy p && answer.get(p.slot()).isPresent()
+                    ? LeastPrivilegeProbe.allowedBy(answer.get(p.slot()).get()) : action -> true;
+            results.add(probe(e, lp, fresh, answer.keySet(), mayBeAllowed));
         }
         boolean all = results.stream().allMatch(CheckResult::passed);
         return all ? passed(e, results, null) : failed(e, results, null);
     }
 
-    private CheckResult probe(Exercise e, LeastPrivilege lp, ExerciseWorld changed, java.util.Set<Slot> slots) {
+    private CheckResult probe(Exercise e, LeastPrivilege lp, ExerciseWorld changed, java.util.Set<Slot> slots,
+                              Predicate<String> mayBeAllowed) {
         boolean grants = slots.stream().allMatch(s -> s.type().grants());
-        ExerciseWorld base = grants ? ExerciseWorld.build(e) : null;
-        Optional<LeastPrivilegeProbe.Extra> extra = LeastPrivilegeProbe.of(lp, checks(e), changed).run(changed, base);
+        ExerciseWorld base = grants ? ExerciseWorld.build(scripts, e) : null;
+        Optional<LeastPrivilegeProbe.Extra> extra = LeastPrivilegeProbe.of(lp, checks(e), changed).run(changed, base, mayBeAllowed);
         String requirement = "least privilege: nothing beyond what the exercise needs";
         if (extra.isEmpty()) {
             return new CheckResult(requirement, true, null, null, null);

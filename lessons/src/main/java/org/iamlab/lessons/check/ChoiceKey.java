@@ -26,13 +26,11 @@ public record ChoiceKey(List<String> right, Map<String, Proof> proofs) {
         proofs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proofs));
     }
 
-    static ChoiceKey compute(Exercise.Choice e) {
+    static ChoiceKey compute(Scripts scripts, Exercise.Choice e) {
         List<String> right = new ArrayList<>();
         Map<String, Proof> proofs = new LinkedHashMap<>();
         for (Option o : e.options()) {
-            ExerciseWorld w = ExerciseWorld.build(e, o.edit());
-            w.prepare(e.checks().stream().flatMap(c -> java.util.stream.Stream.of(c.request().principal(),
-                    c.request().resource())).toList());
+            ExerciseWorld w = ExerciseWorld.build(scripts, e, o.edit());
             Proof proof = null;
             for (Check c : e.checks()) {
                 Answer a = w.explain(c.request());

@@ -1,11 +1,7 @@
 package org.iamlab.lessons.check;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.iamlab.dsl.Lab;
 import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.engine.world.Actor;
@@ -32,16 +28,22 @@ public final class ExerciseWorld {
 
     private final Exercise exercise;
     private final Lab lab;
+    private final Scripts scripts;
     private final Map<String, Object> refs = new HashMap<>();
 
-    private ExerciseWorld(Exercise exercise, Lab lab) {
+    private ExerciseWorld(Exercise exercise, Lab lab, Scripts scripts) {
         this.exercise = exercise;
         this.lab = lab;
+        this.scripts = scripts;
     }
 
     /** The exercise's world, then each of {@code edits} run on it. */
     public static ExerciseWorld build(Exercise exercise, Snippet... edits) {
-        ExerciseWorld w = new ExerciseWorld(exercise, new Lab(new World(), value -> { }));
+        return build(new Scripts(), exercise, edits);
+    }
+
+    static ExerciseWorld build(Scripts scripts, Exercise exercise, Snippet... edits) {
+        ExerciseWorld w = new ExerciseWorld(exercise, new Lab(new World(), value -> { }), scripts);
         w.run(exercise.header().world(), "world");
         for (Snippet edit : edits) {
             w.run(edit, "edit");
@@ -50,14 +52,14 @@ public final class ExerciseWorld {
     }
 
     /** The exercise asked in a world built elsewhere (the learner's), whose references resolve there. */
-    public static ExerciseWorld over(Exercise exercise, World world) {
-        return new ExerciseWorld(exercise, new Lab(world, value -> { }));
+    static ExerciseWorld over(Scripts scripts, Exercise exercise, World world) {
+        return new ExerciseWorld(exercise, new Lab(world, value -> { }), scripts);
     }
 
     /** Runs a further snippet on this world. */
-    public ExerciseWorld run(Snippet snippet, String what) {
+    ExerciseWorld run(Snippet snippet, String what) {
         try {
-            lab.run(snippet.code(), exercise.id());
+            lab.run(scripts.of(snippet.code()));
         } catch (ScriptFailure f) {
             throw new ExerciseFormatException(snippet.at().down(Math.max(f.line(), 1) - 1), "in the " + what + " of `"
                     + exercise.id() + "`: " + f.problem());
@@ -78,7 +80,7 @@ public final class ExerciseWorld {
         Object v = refs.get(ref.text());
         if (v == null && !refs.containsKey(ref.text())) {
             try {
-                v = lab.run(ref.text(), exercise.id());
+                v = lab.run(scripts.of(ref.text()));
             } catch (ScriptFailure f) {
                 throw new ExerciseFormatException(ref.at(), "in `" + ref.text() + "` of `" + exercise.id() + "`: "
                         + f.problem());
@@ -86,30 +88,6 @@ public final class ExerciseWorld {
             refs.put(ref.text(), v);
         }
         return v;
-    }
-
-    /** Evaluates the DSL expressions of {@code all} in one script, so that a world asks Groovy once. */
-    void prepare(List<Ref> all) {
-        Set<String> todo = new LinkedHashSet<>();
-        for (Ref r : all) {
-            if (r.expression() && !refs.containsKey(r.text())) {
-                todo.add(r.text());
-            }
-        }
-        if (todo.size() < 2) {
-            return;
-        }
-        List<String> texts = new ArrayList<>(todo);
-        try {
-            Object values = lab.run("[" + String.join(",\n", texts) + "]", exercise.id());
-            List<?> list = (List<?>) values;
-            for (int i = 0; i < texts.size(); i++) {
-                refs.put(texts.get(i), list.get(i));
-            }
-        } catch (ScriptFailure f) {
-            // One of them is wrong: value() asks them one at a time and names the one that is.
-            refs.clear();
-        }
     }
 
     /** The caller a reference names. */

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.iamlab.engine.policy.Effect;
+import org.iamlab.engine.policy.Statement;
+import org.iamlab.engine.world.PolicyText;
 import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.pattern.Wildcard;
 import org.iamlab.engine.trace.Decision;
@@ -117,7 +121,7 @@ final class LeastPrivilegeProbe {
      * The first extra request {@code changed} allows; {@code base} (the world without the learner's grant; null
      * for boundaries and SCPs, where everything let through counts) excuses what was already allowed.
      */
-    Optional<Extra> run(ExerciseWorld changed, ExerciseWorld base) {
+    Optional<Extra> run(ExerciseWorld changed, ExerciseWorld base, Predicate<String> mayBeAllowed) {
         ActionCatalog catalog = ActionCatalog.aws();
         for (Ref principal : principals) {
             Actor caller = changed.actor(principal);
@@ -125,6 +129,9 @@ final class LeastPrivilegeProbe {
             for (String service : services) {
                 for (String name : catalog.actions(service)) {
                     String action = service + ":" + name;
+                    if (!mayBeAllowed.test(action)) {
+                        continue;
+                    }
                     for (String resource : resources) {
                         if (permitted(principal.text(), action, resource)
                                 || changed.decide(caller, action, resource, Map.of()) != Decision.ALLOWED) {
@@ -145,6 +152,27 @@ final class LeastPrivilegeProbe {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The actions an Allow statement of {@code policy} names (by Action, or by not being in a NotAction): any
+     * request a single written policy lets through must match one of them, so the probe asks only those.
+     */
+    static Predicate<String> allowedBy(PolicyText policy) {
+        List<Predicate<String>> statements = new ArrayList<>();
+        for (Statement st : policy.document().statements()) {
+            if (st.effect() != Effect.ALLOW || st.action() == null) {
+                continue;
+            }
+            List<Wildcard> patterns = st.action().patterns().values().stream().map(p -> Wildcard.compile(p, true))
+                    .toList();
+            boolean not = st.action().not();
+            statements.add(a -> not != patterns.stream().anyMatch(w -> w.matches(a)));
+        }
+        return action -> {
+            String lower = action.toLowerCase(java.util.Locale.ROOT);
+            return statements.stream().anyMatch(p -> p.test(lower));
+        };
     }
 
     private boolean permitted(String principal, String action, String resource) {
