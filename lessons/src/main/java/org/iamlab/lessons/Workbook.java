@@ -2,12 +2,14 @@ package org.iamlab.lessons;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.iamlab.dsl.Coursework;
 import org.iamlab.dsl.DslException;
 import org.iamlab.dsl.Lab;
 import org.iamlab.lessons.check.Checker;
 import org.iamlab.lessons.check.Feedback;
 import org.iamlab.lessons.format.Catalog;
+import org.iamlab.lessons.format.ExerciseFormatException;
 import org.iamlab.lessons.model.Exercise;
 
 /**
@@ -18,18 +20,19 @@ import org.iamlab.lessons.model.Exercise;
  */
 public final class Workbook implements Coursework {
 
-    private final Catalog catalog;
+    private final Supplier<Catalog> catalog;
     private final Checker checker;
     private final Map<String, Object> answers = new ConcurrentHashMap<>();
 
-    public Workbook(Catalog catalog, Checker checker) {
+    /** Exercises from {@code catalog}, read when first asked for (a lab that never checks never reads them). */
+    public Workbook(Supplier<Catalog> catalog, Checker checker) {
         this.catalog = catalog;
         this.checker = checker;
     }
 
     /** The course's exercises with a checker of their own. */
     public static Workbook course() {
-        return new Workbook(Catalog.course(), new Checker());
+        return new Workbook(Catalog::course, new Checker());
     }
 
     /** Installs a new workbook of the course on {@code lab}; returns the lab. */
@@ -71,8 +74,8 @@ public final class Workbook implements Coursework {
 
     private Exercise find(String id) {
         try {
-            return catalog.get(id);
-        } catch (IllegalArgumentException e) {
+            return catalog.get().get(id);
+        } catch (IllegalArgumentException | ExerciseFormatException e) {
             throw new DslException(e.getMessage());
         }
     }

@@ -12,7 +12,6 @@ import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.render.TraceWords;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.world.Answer;
-import org.iamlab.engine.world.PolicyText;
 import org.iamlab.engine.world.World;
 import org.iamlab.lessons.model.Check;
 import org.iamlab.lessons.model.Exercise;
@@ -53,15 +52,15 @@ public final class Checker {
                     ? "'Allowed' (or 'ExplicitlyDenied', 'ImplicitlyDenied')" : "'A'"));
         }
         ExerciseWorld mine = ExerciseWorld.over(scripts, e, learner);
-        Map<Slot, Optional<PolicyText>> answer = new LinkedHashMap<>();
+        Map<Slot, SlotContent> answer = new LinkedHashMap<>();
         for (Slot slot : slots(e)) {
             try {
                 answer.put(slot, Slots.read(mine, slot));
             } catch (Slots.Missing | IllegalArgumentException m) {
-                return notAttempted(e, "your world has no " + slot.describe() + " yet (" + m.getMessage() + ")");
+                return notAttempted(e, m.getMessage() + " (the exercise reads " + slot.describe() + ")");
             }
         }
-        if (e instanceof Exercise.WritePolicy p && answer.get(p.slot()).isEmpty()) {
+        if (e instanceof Exercise.WritePolicy p && answer.get(p.slot()).policy().isEmpty()) {
             return notAttempted(e, "write " + p.slot().describe());
         }
         return checkAnswer(e, answer, withHidden);
@@ -73,10 +72,10 @@ public final class Checker {
         return check(e, solved.world(), withHidden);
     }
 
-    /** Checks the policies in {@code answer} (slot to policy; empty removes it) in a fresh exercise world. */
-    public Feedback checkAnswer(Exercise e, Map<Slot, Optional<PolicyText>> answer, boolean withHidden) {
+    /** Checks the policies in {@code answer} (slot to its content) in a fresh exercise world. */
+    public Feedback checkAnswer(Exercise e, Map<Slot, SlotContent> answer, boolean withHidden) {
         ExerciseWorld fresh = ExerciseWorld.build(scripts, e);
-        for (Map.Entry<Slot, Optional<PolicyText>> a : answer.entrySet()) {
+        for (Map.Entry<Slot, SlotContent> a : answer.entrySet()) {
             try {
                 Slots.write(fresh, a.getKey(), a.getValue());
             } catch (RuntimeException ex) {
@@ -98,8 +97,9 @@ public final class Checker {
         if (lp != null) {
             // One written policy can only let through what its Allow statements name; a fix may also remove a
             // deny, which lets through what other policies allow, so a fix's probe asks every action.
-            Predicate<String> mayBeAllowed = e instanceof Exercise.WritePolicy p && answer.get(p.slot()).isPresent()
-                    ? LeastPrivilegeProbe.allowedBy(answer.get(p.slot()).get()) : action -> true;
+            Predicate<String> mayBeAllowed = e instanceof Exercise.WritePolicy p
+                    && answer.get(p.slot()).policy().isPresent()
+                    ? LeastPrivilegeProbe.allowedBy(answer.get(p.slot()).policy().get()) : action -> true;
             results.add(probe(e, lp, fresh, answer.keySet(), mayBeAllowed));
         }
         boolean all = results.stream().allMatch(CheckResult::passed);
@@ -209,7 +209,7 @@ public final class Checker {
     }
 
     /** The feedback of an exercise the learner has not attempted, saying how to. */
-    public static Feedback notAttempted(Exercise e, String how) {
+    private static Feedback notAttempted(Exercise e, String how) {
         return new Feedback(e.id(), e.header().title(), Feedback.Status.NOT_ATTEMPTED, List.of(), how, null, null, 0,
                 e.header().points());
     }

@@ -15,6 +15,7 @@ import org.iamlab.engine.world.World;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.lessons.format.ExerciseFormatException;
 import org.iamlab.lessons.model.Exercise;
+import org.iamlab.lessons.model.Location;
 import org.iamlab.lessons.model.Ref;
 import org.iamlab.lessons.model.Request;
 import org.iamlab.lessons.model.Snippet;
@@ -29,12 +30,14 @@ public final class ExerciseWorld {
     private final Exercise exercise;
     private final Lab lab;
     private final Scripts scripts;
+    private final boolean learners;
     private final Map<String, Object> refs = new HashMap<>();
 
-    private ExerciseWorld(Exercise exercise, Lab lab, Scripts scripts) {
+    private ExerciseWorld(Exercise exercise, Lab lab, Scripts scripts, boolean learners) {
         this.exercise = exercise;
         this.lab = lab;
         this.scripts = scripts;
+        this.learners = learners;
     }
 
     /** The exercise's world, then each of {@code edits} run on it. */
@@ -43,7 +46,7 @@ public final class ExerciseWorld {
     }
 
     static ExerciseWorld build(Scripts scripts, Exercise exercise, Snippet... edits) {
-        ExerciseWorld w = new ExerciseWorld(exercise, new Lab(new World(), value -> { }), scripts);
+        ExerciseWorld w = new ExerciseWorld(exercise, new Lab(new World(), value -> { }), scripts, false);
         w.run(exercise.header().world(), "world");
         for (Snippet edit : edits) {
             w.run(edit, "edit");
@@ -51,9 +54,12 @@ public final class ExerciseWorld {
         return w;
     }
 
-    /** The exercise asked in a world built elsewhere (the learner's), whose references resolve there. */
+    /**
+     * The exercise asked in the learner's world, whose references resolve there: one that does not is the
+     * learner's (an {@link IllegalArgumentException} saying what is missing), not a mistake in the exercise.
+     */
     static ExerciseWorld over(Scripts scripts, Exercise exercise, World world) {
-        return new ExerciseWorld(exercise, new Lab(world, value -> { }), scripts);
+        return new ExerciseWorld(exercise, new Lab(world, value -> { }), scripts, true);
     }
 
     /** Runs a further snippet on this world. */
@@ -61,7 +67,7 @@ public final class ExerciseWorld {
         try {
             lab.run(scripts.of(snippet.code()));
         } catch (ScriptFailure f) {
-            throw new ExerciseFormatException(snippet.at().down(Math.max(f.line(), 1) - 1), "in the " + what + " of `"
+            throw new ExerciseFormatException(new Location(snippet.at().file(), snippet.fileLine(f.line()), 1), "in the " + what + " of `"
                     + exercise.id() + "`: " + f.problem());
         }
         refs.clear();
@@ -82,6 +88,9 @@ public final class ExerciseWorld {
             try {
                 v = lab.run(scripts.of(ref.text()));
             } catch (ScriptFailure f) {
+                if (learners) {
+                    throw new IllegalArgumentException(f.problem());
+                }
                 throw new ExerciseFormatException(ref.at(), "in `" + ref.text() + "` of `" + exercise.id() + "`: "
                         + f.problem());
             }

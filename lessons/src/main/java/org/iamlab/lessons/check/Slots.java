@@ -34,21 +34,28 @@ final class Slots {
         }
     }
 
-    /** The slot's policy in {@code w}, or empty when the slot is empty; {@link Missing} when its holder is. */
-    static Optional<PolicyText> read(ExerciseWorld w, Slot slot) {
+    /** The slot's content in {@code w}; {@link Missing} when its holder is missing. */
+    static SlotContent read(ExerciseWorld w, Slot slot) {
         return switch (slot.type()) {
-            case INLINE -> Optional.ofNullable(holder(w, slot).inlinePolicies().get(slot.name()))
-                    .map(InlinePolicy::text);
-            case MANAGED -> managed(w.world(), slot.name()).map(Policy::text);
-            case TRUST -> Optional.of(role(w, slot).trustPolicy());
-            case RESOURCE_POLICY -> resource(w, slot).policy();
-            case BOUNDARY -> boundary(holder(w, slot)).map(Policy::text);
-            case SCP -> scp(w.world(), slot.name()).map(ControlPolicy::text);
+            case INLINE -> content(Optional.ofNullable(holder(w, slot).inlinePolicies().get(slot.name()))
+                    .map(InlinePolicy::text));
+            case MANAGED -> managed(w.world(), slot.name()).map(p -> new SlotContent(Optional.of(p.text()),
+                    p.attachedTo().stream().map(PolicyHolder::arn).sorted().toList())).orElse(SlotContent.empty());
+            case TRUST -> content(Optional.of(role(w, slot).trustPolicy()));
+            case RESOURCE_POLICY -> content(resource(w, slot).policy());
+            case BOUNDARY -> content(boundary(holder(w, slot)).map(Policy::text));
+            case SCP -> scp(w.world(), slot.name()).map(p -> new SlotContent(Optional.of(p.text()),
+                    targets(w.world().organization().orElseThrow(), p))).orElse(SlotContent.empty());
         };
     }
 
-    /** Puts {@code text} in the slot of {@code w} (empty: removes the policy, where IAM lets one be removed). */
-    static void write(ExerciseWorld w, Slot slot, Optional<PolicyText> text) {
+    private static SlotContent content(Optional<PolicyText> text) {
+        return new SlotContent(text, List.of());
+    }
+
+    /** Puts {@code content} in the slot of {@code w} (no policy: removes it, where IAM lets one be removed). */
+    static void write(ExerciseWorld w, Slot slot, SlotContent content) {
+        Optional<PolicyText> text = content.policy();
         switch (slot.type()) {
             case INLINE -> {
                 PolicyHolder h = holder(w, slot);
@@ -58,7 +65,7 @@ final class Slots {
                     h.deleteInline(slot.name());
                 }
             }
-            case MANAGED -> replaceManaged(w.world(), slot.name(), text);
+            case MANAGED -> replaceManaged(w.world(), slot.name(), content);
             case TRUST -> role(w, slot).trustPolicy(text.orElseThrow(() -> new Missing("a role always has a trust"
                     + " policy")));
             case RESOURCE_POLICY -> resource(w, slot).policy(text.orElse(null));
@@ -68,7 +75,7 @@ final class Slots {
                         null)).orElse(null);
                 setBoundary(h, p);
             }
-            case SCP -> replaceScp(w.world(), slot.name(), text);
+            case SCP -> replaceScp(w.world(), slot.name(), content);
         }
     }
 
@@ -97,9 +104,8 @@ final class Slots {
     private static Object value(ExerciseWorld w, Slot slot) {
         try {
             return w.value(slot.of());
-        } catch (RuntimeException e) {
-            throw new Missing(e instanceof org.iamlab.lessons.format.ExerciseFormatException f ? f.problem()
-                    : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Missing(e.getMessage());
         }
     }
 
@@ -133,22 +139,54 @@ final class Slots {
         return Optional.empty();
     }
 
-    /** IAM keeps a managed policy's versions; the world has no versions, so the policy is replaced in place. */
-    private static void replaceManaged(World world, String name, Optional<PolicyText> text) {
-        Policy old = managed(world, name).orElseThrow(() -> new Missing("there is no customer managed policy `"
-                + name + "`"));
-        Account account = world.accounts().stream().filter(a -> a.findCustomerPolicy(name).isPresent()).findFirst()
-                .orElseThrow();
-        List<PolicyHolder> holders = new ArrayList<>(old.attachedTo());
-        List<PolicyHolder> bounded = new ArrayList<>(old.boundaryOf());
-        holders.forEach(h -> h.detach(old));
-        bounded.forEach(h -> setBoundary(h, null));
-        account.deletePolicy(old.arn());
-        if (text.isPresent()) {
-            Policy fresh = account.createPolicy(name, old.path(), text.get(), old.description());
+    /**
+     * IAM keeps a managed policy's versions; the world has none, so the policy is made again under its name and
+     * attached where the answer had it (or, when the answer does not say, where the exercise's world had it).
+     */
+    private static void replaceManaged(World world, String name, SlotContent content) {
+        Optional<Policy> old = managed(world, name);
+        List<PolicyHolder> holders = new ArrayList<>();
+        for (String arn : content.attachedTo()) {
+            holders.add(holder(world, arn));
+        }
+        if (content.attachedTo().isEmpty() && old.isPresent()) {
+            holders.addAll(old.get().attachedTo());
+        }
+        List<PolicyHolder> bounded = old.map(p -> (List<PolicyHolder>) new ArrayList<>(p.boundaryOf()))
+                .orElse(List.of());
+        Account account = old.map(p -> accountOf(world, p)).orElseGet(() -> holders.isEmpty()
+                ? world.defaultAccount() : holders.get(0).account());
+        if (old.isPresent()) {
+            new ArrayList<>(old.get().attachedTo()).forEach(h -> h.detach(old.get()));
+            bounded.forEach(h -> setBoundary(h, null));
+            account.deletePolicy(old.get().arn());
+        }
+        if (content.policy().isPresent()) {
+            Policy fresh = account.createPolicy(name, old.map(Policy::path).orElse("/"), content.policy().get(),
+                    old.map(Policy::description).orElse(null));
             holders.forEach(h -> h.attach(fresh));
             bounded.forEach(h -> setBoundary(h, fresh));
         }
+    }
+
+    private static Account accountOf(World world, Policy p) {
+        return world.accounts().stream().filter(a -> a.findCustomerPolicy(p.name()).isPresent()).findFirst()
+                .orElseThrow();
+    }
+
+    /** The user, group or role an ARN such as {@code arn:aws:iam::111122223333:group/team} names. */
+    private static PolicyHolder holder(World world, String arn) {
+        String[] parts = arn.split(":", 6);
+        Account account = world.account(parts[4]);
+        String kind = parts[5].substring(0, parts[5].indexOf('/'));
+        String name = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+        Optional<? extends PolicyHolder> h = switch (kind) {
+            case "user" -> account.findUser(name);
+            case "group" -> account.findGroup(name);
+            default -> account.findRole(name);
+        };
+        return h.orElseThrow(() -> new IllegalArgumentException("the exercise's world has no " + kind + " `" + name
+                + "` to attach the policy to"));
     }
 
     private static Optional<ControlPolicy> scp(World world, String name) {
@@ -156,23 +194,54 @@ final class Slots {
                 .filter(p -> p.name().equals(name) && p.kind() == PolicyKind.SERVICE_CONTROL).findFirst());
     }
 
-    /** Organizations keep SCP names unique, so the answer is a new SCP where the old one was attached. */
-    private static void replaceScp(World world, String name, Optional<PolicyText> text) {
-        Organization org = world.organization().orElseThrow(() -> new Missing("there is no organization"));
-        ControlPolicy old = scp(world, name).orElseThrow(() -> new Missing("there is no SCP `" + name + "`"));
-        List<Object> targets = new ArrayList<>();
-        for (OrgUnit u : org.units()) {
-            targets.add(u);
+    /** Where an SCP is attached: {@code root}, {@code ou/NAME}, {@code account/ID}. */
+    private static List<String> targets(Organization org, ControlPolicy p) {
+        List<String> out = new ArrayList<>();
+        for (Object target : allTargets(org)) {
+            if (org.attached(target).contains(p)) {
+                out.add(label(target));
+            }
         }
+        return out;
+    }
+
+    private static List<Object> allTargets(Organization org) {
+        List<Object> targets = new ArrayList<>(org.units());
         targets.addAll(org.accounts());
-        ControlPolicy fresh = text.map(t -> org.createPolicy(PolicyKind.SERVICE_CONTROL, freeScpName(org, name), t))
-                .orElse(null);
-        for (Object target : targets) {
-            if (org.attached(target).contains(old)) {
-                org.detach(old, target);
-                if (fresh != null) {
-                    org.attach(fresh, target);
+        return targets;
+    }
+
+    private static String label(Object target) {
+        if (target instanceof OrgUnit u) {
+            return u.isRoot() ? "root" : "ou/" + u.name();
+        }
+        return "account/" + ((Account) target).id();
+    }
+
+    /**
+     * Organizations keep SCP names unique, so an answer to an SCP the exercise's world has is a new SCP where the
+     * old one was attached (or where the answer says); an SCP it lacks is created under its name.
+     */
+    private static void replaceScp(World world, String name, SlotContent content) {
+        Organization org = world.organization().orElseThrow(() -> new Missing("there is no organization"));
+        Optional<ControlPolicy> old = scp(world, name);
+        List<String> where = !content.attachedTo().isEmpty() ? content.attachedTo()
+                : old.map(p -> targets(org, p)).orElse(List.of());
+        if (old.isPresent()) {
+            for (Object target : allTargets(org)) {
+                if (org.attached(target).contains(old.get())) {
+                    org.detach(old.get(), target);
                 }
+            }
+        }
+        if (content.policy().isEmpty()) {
+            return;
+        }
+        ControlPolicy fresh = org.createPolicy(PolicyKind.SERVICE_CONTROL, old.isPresent() ? freeScpName(org, name)
+                : name, content.policy().get());
+        for (Object target : allTargets(org)) {
+            if (where.contains(label(target))) {
+                org.attach(fresh, target);
             }
         }
     }

@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.iamlab.engine.parse.Hints;
 import org.iamlab.lessons.model.Exercise;
@@ -42,12 +41,29 @@ public final class Catalog {
         this.fileOf = fileOf;
     }
 
+    /** The course, read once; a mistake in a file is kept and reported to every caller, not only the first. */
     private static final class Holder {
-        static final Catalog INSTANCE = load();
+        static final Catalog INSTANCE;
+        static final RuntimeException FAILURE;
+
+        static {
+            Catalog loaded = null;
+            RuntimeException failure = null;
+            try {
+                loaded = load();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            INSTANCE = loaded;
+            FAILURE = failure;
+        }
     }
 
     /** The course's exercises, read once. */
     public static Catalog course() {
+        if (Holder.FAILURE != null) {
+            throw Holder.FAILURE;
+        }
         return Holder.INSTANCE;
     }
 
@@ -116,10 +132,6 @@ public final class Catalog {
 
     public Collection<Exercise> all() {
         return byId.values();
-    }
-
-    public Optional<Exercise> find(String id) {
-        return Optional.ofNullable(byId.get(id));
     }
 
     /** The exercise called {@code id}; an unknown id is an error with the closest one. */

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.world.PolicyText;
@@ -60,15 +58,19 @@ class ExercisesTests {
     Stream<DynamicTest> allowingEverythingFailsLeastPrivilege() {
         return Catalog.course().all().stream().filter(e -> e instanceof Exercise.WritePolicy)
                 .map(e -> DynamicTest.dynamicTest(e.id(), () -> {
-                    Slot slot = ((Exercise.WritePolicy) e).slot();
-                    Map<Slot, Optional<PolicyText>> everything = new LinkedHashMap<>();
-                    everything.put(slot, Optional.of(everything(slot.type().policyKind())));
-                    Feedback f = checker.checkAnswer(e, everything, false);
+                    Exercise.WritePolicy p = (Exercise.WritePolicy) e;
+                    Feedback f = checker.checkAnswer(e, Map.of(p.slot(), everythingWhereTheSolutionIs(p)), false);
                     CheckResult probe = f.results().get(f.results().size() - 1);
                     assertTrue(probe.requirement().startsWith("least privilege"), probe.requirement());
                     assertFalse(probe.passed(), () -> FeedbackView.text(f));
                     assertTrue(probe.reason().startsWith("it also allows `"), probe.reason());
                 }));
+    }
+
+    /** Allowing everything, attached where the solution attaches its policy (for managed policies and SCPs). */
+    static SlotContent everythingWhereTheSolutionIs(Exercise.WritePolicy e) {
+        SlotContent solved = Slots.read(ExerciseWorld.build(e, e.solution()), e.slot());
+        return new SlotContent(java.util.Optional.of(everything(e.slot().type().policyKind())), solved.attachedTo());
     }
 
     /** {@code allow '*' on '*'}, in the grammar of the slot's kind of policy. */
@@ -94,7 +96,7 @@ class ExercisesTests {
     @Test
     void aGrantWiderThanPermittedFailsNamingTheFirstExtraThing() {
         Exercise.WritePolicy e = (Exercise.WritePolicy) Catalog.course().get("shop-bob-uploads");
-        Map<Slot, Optional<PolicyText>> answer = Map.of(e.slot(), Optional.of(PolicyText.parse("""
+        Map<Slot, SlotContent> answer = Map.of(e.slot(), SlotContent.of(PolicyText.parse("""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
                  "Resource": "arn:aws:s3:::*/uploads/*"}]}""", PolicyKind.IDENTITY)));
         Feedback f = checker.checkAnswer(e, answer, false);
@@ -106,7 +108,7 @@ class ExercisesTests {
     @Test
     void whatThePrincipalCouldDoWithoutTheGrantIsNotTheLearnersDoing() {
         Exercise.WritePolicy e = (Exercise.WritePolicy) Catalog.course().get("shop-bob-uploads");
-        Map<Slot, Optional<PolicyText>> answer = Map.of(e.slot(), Optional.of(PolicyText.parse("""
+        Map<Slot, SlotContent> answer = Map.of(e.slot(), SlotContent.of(PolicyText.parse("""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"],
                  "Resource": "arn:aws:s3:::shop-logs/uploads/*"}]}""", PolicyKind.IDENTITY)));
         Feedback f = checker.checkAnswer(e, answer, false);
@@ -127,5 +129,13 @@ class ExercisesTests {
         assertNotNull(wrong.results().get(0).trace());
         assertEquals(Map.of("exercise", "shop-bob-reads-a-secret", "passed", 0, "total", 1, "points", 0,
                 "max_points", 1), FeedbackView.json(wrong));
+    }
+
+    @Test
+    void aFixWhoseWorldTheLearnerHasNotBuiltIsNotAttemptedAndSaysWhatIsMissing() {
+        Feedback f = checker.check(Catalog.course().get("shop-alice-audits"), new org.iamlab.engine.world.World(), false);
+        assertEquals(Feedback.Status.NOT_ATTEMPTED, f.status());
+        assertTrue(f.note().startsWith("no role `auditor` in the world"), f.note());
+        assertTrue(f.note().endsWith("(the exercise reads the trust policy of role('auditor'))"), f.note());
     }
 }
