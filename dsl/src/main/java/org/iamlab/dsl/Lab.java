@@ -140,7 +140,25 @@ public final class Lab {
 
     /** Runs a script; {@code name} (e.g. the file name) is only used in messages. Returns the script's value. */
     public Object run(String script, String name) {
-        return run(compile(script, "IamLabScript" + (++scripts)));
+        String className = "IamLabScript" + (++scripts);
+        String fileName = className + ".groovy";
+        scriptNames.add(fileName);
+        deferred.clear();
+        try {
+            IamScript s = (IamScript) shell.parse(script, fileName);
+            s.lab(this);
+            Object value = s.run();
+            flush();
+            return value;
+        } catch (MultipleCompilationErrorsException e) {
+            throw syntaxFailure(e);
+        } catch (ScriptFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw failure(e);
+        } finally {
+            deferred.clear();
+        }
     }
 
     /**
@@ -159,11 +177,7 @@ public final class Lab {
 
     /** Compiles {@code script}; a syntax error is a {@link ScriptFailure} with its line. */
     public Compiled compile(String script) {
-        return compile(script, "IamLabCompiled" + (++scripts));
-    }
-
-    private Compiled compile(String script, String className) {
-        String fileName = className + ".groovy";
+        String fileName = "IamLabCompiled" + (++scripts) + ".groovy";
         try {
             return new Compiled(shell.parse(script, fileName).getClass(), fileName);
         } catch (MultipleCompilationErrorsException e) {
@@ -171,7 +185,7 @@ public final class Lab {
         }
     }
 
-    /** Runs a compiled script in this lab; returns its value. */
+    /** Runs a compiled script in this lab, as {@link #run(String, String)} runs a script; returns its value. */
     public Object run(Compiled compiled) {
         scriptNames.add(compiled.fileName);
         deferred.clear();
