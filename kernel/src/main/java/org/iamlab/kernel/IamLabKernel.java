@@ -216,6 +216,9 @@ public final class IamLabKernel extends BaseKernel {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
         stopOnError.watch(connection);
+        if (connection instanceof KernelConnection kernelConnection) {
+            kernelConnection.whenShellDrained(stopOnError::drained);
+        }
     }
 
     @Override

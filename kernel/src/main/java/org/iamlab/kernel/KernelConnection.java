@@ -45,6 +45,11 @@ final class KernelConnection extends JupyterConnection {
         this.safeStdin = new SafeStdinChannel(context, properties.createHMACGenerator());
     }
 
+    /** Runs {@code action} on the shell thread whenever the shell socket has no more requests waiting. */
+    void whenShellDrained(Runnable action) {
+        fastShell.onDrained(action);
+    }
+
     @Override
     public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
         return new ShellReplyEnvironment(shell, safeStdin, iopub, context) { };

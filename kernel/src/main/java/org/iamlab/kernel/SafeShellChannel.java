@@ -40,6 +40,7 @@ final class SafeShellChannel extends ShellChannel {
     private final long sleep;
     private final DroppedMessages dropped;
     private volatile Loop loop;
+    private volatile Runnable drained = () -> { };
 
     SafeShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
             long sleep) {
@@ -62,12 +63,17 @@ final class SafeShellChannel extends ShellChannel {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         Loop l = new Loop(name, sleep, () -> {
+            boolean handled = false;
             while (!closed && poller.poll(0) > 0) {
                 List<byte[]> frames = receive();
                 if (frames == null) {
                     return;
                 }
                 handle(WireMessages.decode(frames, hmac));
+                handled = true;
+            }
+            if (handled && !closed) {
+                drained.run();
             }
         });
         l.onError(e -> {
@@ -80,6 +86,14 @@ final class SafeShellChannel extends ShellChannel {
         l.onClose(() -> loop = null);
         loop = l;
         l.start();
+    }
+
+    /**
+     * Runs {@code action} on this channel's thread each time it has handled or dropped every message that was
+     * waiting: what waited behind a failed cell is known only then, since dropped messages reach no handler.
+     */
+    void onDrained(Runnable action) {
+        this.drained = action;
     }
 
     private synchronized List<byte[]> receive() {

@@ -78,6 +78,14 @@ final class StopOnError {
         aborting = request.shouldStopOnError() && !request.isSilent() && requestsWaiting();
     }
 
+    /**
+     * Nothing waits on the shell socket any more: aborting ends. Without this a failed cell whose queue held only
+     * messages the channel drops (badly signed, malformed) left aborting on, and the next cell sent was aborted.
+     */
+    void drained() {
+        aborting = false;
+    }
+
     private boolean requestsWaiting() {
         return shell != null && (shell.getEvents() & ZMQ.Poller.POLLIN) != 0;
     }

@@ -79,6 +79,11 @@ class KernelResilienceTests {
         KernelProcess.Msg reply = k.shellReply(id, CELL_MILLIS);
         List<KernelProcess.Msg> outputs = k.outputs(id, CELL_MILLIS);
         assertEquals("ok", reply.content().get("status").getAsString(), () -> code + ": " + reply.content());
+        return value(outputs);
+    }
+
+    /** The text of a cell's execute_result among its outputs, or null. */
+    private static String value(List<KernelProcess.Msg> outputs) {
         return outputs.stream().filter(m -> m.type().equals("execute_result")).findFirst()
                 .map(m -> m.content().getAsJsonObject("data").get("text/plain").getAsString()).orElse(null);
     }
@@ -136,6 +141,33 @@ class KernelResilienceTests {
         assertEquals("CompilationError", hacked.content().get("ename").getAsString(), "the bad request did not run");
         assertEquals("42", result(k, "kept + 1"));
         shell.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void badMessagesQueuedBehindAFailedCellDoNotAbortTheNextCell(Jdks.Jdk jdk) throws IOException {
+        // A quiet kernel of its own: what waits on the socket decides what a failure aborts.
+        try (KernelProcess k = freshKernel(jdk, "queued")) {
+            ZMQ.Socket shell = k.rawSocket(SocketType.DEALER, "shell_port");
+            String failing = k.execute("if (true) { Thread.sleep(500); throw new IllegalStateException(\"boom\"); }");
+            for (int i = 0; i < 5; i++) {
+                KernelProcess.sendFrames(shell, k.frames("kernel_info_request", Map.of(), "not-the-key"));
+            }
+            assertEquals("error", k.shellReply(failing, CELL_MILLIS).content().get("status").getAsString());
+            k.outputs(failing, CELL_MILLIS);
+            assertEquals("42", result(k, "kept + 1"), "a cell sent after the error reply runs");
+            shell.close();
+        }
+    }
+
+    /** A kernel of its own for one test (closed by the caller), with {@code kept} = 41 like the shared ones. */
+    private static KernelProcess freshKernel(Jdks.Jdk jdk, String purpose) throws IOException {
+        jdk.require();
+        KernelProcess k = KernelProcess.start(Files.createDirectories(dir.resolve(purpose + "-"
+                + jdk.name().replaceAll("\\W", "-"))), jdk.java());
+        assertEquals("ok", k.waitForReady(CELL_MILLIS).content().get("status").getAsString());
+        assertEquals("ok", run(k, "int kept = 41;").content().get("status").getAsString());
+        return k;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -302,27 +334,48 @@ class KernelResilienceTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aFewHundredRandomAndMutatedMessagesLeaveTheKernelAnswering(Jdks.Jdk jdk) throws IOException {
-        KernelProcess k = kernel(jdk);
-        long seed = Long.getLong("iamlab.fuzz.seed", System.nanoTime());
-        Random random = new Random(seed);
-        ZMQ.Socket shell = k.rawSocket(SocketType.DEALER, "shell_port");
-        ZMQ.Socket control = k.rawSocket(SocketType.DEALER, "control_port");
-        ZMQ.Socket stdin = k.rawSocket(SocketType.DEALER, "stdin_port");
-        for (int i = 0; i < 400; i++) {
-            ZMQ.Socket target = switch (random.nextInt(4)) {
-                case 0 -> control;
-                case 1 -> stdin;
-                default -> shell;
-            };
-            KernelProcess.sendFrames(target, WireFuzz.message(k, random));
+        // A kernel of its own: what the fuzz leaves queued (on the raw sockets, fair-queued behind the test's own
+        // requests) must not reach the other tests' kernel.
+        try (KernelProcess k = freshKernel(jdk, "fuzz")) {
+            long seed = Long.getLong("iamlab.fuzz.seed", System.nanoTime());
+            Random random = new Random(seed);
+            ZMQ.Socket shell = k.rawSocket(SocketType.DEALER, "shell_port");
+            ZMQ.Socket control = k.rawSocket(SocketType.DEALER, "control_port");
+            ZMQ.Socket stdin = k.rawSocket(SocketType.DEALER, "stdin_port");
+            for (int i = 0; i < 400; i++) {
+                ZMQ.Socket target = switch (random.nextInt(4)) {
+                    case 0 -> control;
+                    case 1 -> stdin;
+                    default -> shell;
+                };
+                KernelProcess.sendFrames(target, WireFuzz.message(k, random));
+            }
+            long start = System.nanoTime();
+            assertEquals("42", resultOnceRun(k, "kept + 1"), "seed " + seed);
+            System.out.printf("%s: after 400 random messages (seed %d), a cell answered in %d ms%n", jdk, seed,
+                    (System.nanoTime() - start) / 1_000_000);
+            assertTrue(k.process().isAlive(), "seed " + seed);
+            shell.close();
+            control.close();
+            stdin.close();
         }
-        long start = System.nanoTime();
-        assertEquals("42", result(k, "kept + 1"), "seed " + seed);
-        System.out.printf("%s: after 400 random messages (seed %d), a cell answered in %d ms%n", jdk, seed,
-                (System.nanoTime() - start) / 1_000_000);
-        assertTrue(k.process().isAlive(), "seed " + seed);
-        shell.close();
-        control.close();
-        stdin.close();
+    }
+
+    /**
+     * The value of {@code code}, sent again while it comes back aborted: a random cell that failed with
+     * stop_on_error rightly aborts what waits behind it, and each aborted reply drains the queue further.
+     */
+    private static String resultOnceRun(KernelProcess k, String code) {
+        for (int attempt = 0; attempt < 400; attempt++) {
+            String id = k.execute(code);
+            KernelProcess.Msg reply = k.shellReply(id, CELL_MILLIS);
+            List<KernelProcess.Msg> outputs = k.outputs(id, CELL_MILLIS);
+            String status = reply.content().get("status").getAsString();
+            if (!status.equals("aborted")) {
+                assertEquals("ok", status, () -> code + ": " + reply.content());
+                return value(outputs);
+            }
+        }
+        return "aborted 400 times";
     }
 }
