@@ -1,6 +1,7 @@
 package org.iamlab.engine.authz;
 
 import java.util.List;
+import java.util.Set;
 import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.eval.PreparedRequest;
 import org.iamlab.engine.eval.Principal;
@@ -13,12 +14,21 @@ import org.iamlab.engine.eval.Principal;
  * policies", "Resources and entities not restricted by RCPs"): resources in the management account, AWS
  * managed KMS keys, and actions taken by service-linked roles. SCPs restrict the IAM users and roles of member
  * accounts, except (AWS Organizations User Guide, "Service control policies") those of the management account
- * and service-linked roles.
+ * and service-linked roles. RCPs apply only to the actions of the services that support them (AWS Organizations
+ * User Guide, "Resource control policies", "List of AWS services that support RCPs").
  */
 final class ControlPolicyReach {
 
     /** The path IAM reserves for service-linked roles: {@code arn:aws:iam::ACCOUNT:role/aws-service-role/...}. */
     private static final String SERVICE_LINKED_ROLE = "role/aws-service-role/";
+
+    /**
+     * The service prefixes whose actions RCPs restrict: S3, STS, KMS, SQS and Secrets Manager since RCPs were
+     * introduced (November 2024), Amazon ECR and OpenSearch Serverless since June 2025, Amazon Cognito user pools
+     * and CloudWatch Logs since January 2026. An RCP that names any other service's actions has no effect.
+     */
+    static final Set<String> RCP_SERVICES = Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss",
+            "cognito-idp", "logs");
 
     private ControlPolicyReach() {
     }
@@ -31,6 +41,10 @@ final class ControlPolicyReach {
         }
         if (in.resourceControlPolicies() == null) {
             return "no organization: the resource's account has no RCPs";
+        }
+        if (!RCP_SERVICES.contains(request.service())) {
+            return "RCPs do not apply to `" + request.service() + "` actions: only S3, STS, KMS, SQS, Secrets"
+                    + " Manager, ECR, OpenSearch Serverless, Cognito user pools and CloudWatch Logs support them";
         }
         if (in.awsManagedKey()) {
             return "RCPs do not restrict AWS managed KMS keys";
