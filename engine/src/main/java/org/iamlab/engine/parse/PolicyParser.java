@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,25 @@ public final class PolicyParser {
         } catch (IOException e) {
             throw new PolicyParseException(1, 1, "", "cannot read the policy: " + e.getMessage(), null);
         }
+        return parse(parser, kind);
+    }
+
+    /**
+     * Parses one policy document of the given kind from {@code length} bytes of UTF-8 at {@code offset} of
+     * {@code utf8}, without decoding them into a string first. An error is reported exactly as
+     * {@link #parse(String, PolicyKind)} reports it: columns count characters, and a byte parser counts bytes,
+     * so a policy that fails is read again as text (errors are rare; the bytes of the many that parse are
+     * read once).
+     */
+    public static PolicyDocument parse(byte[] utf8, int offset, int length, PolicyKind kind) {
+        try {
+            return parse(JSON.createParser(utf8, offset, length), kind);
+        } catch (IOException | PolicyParseException e) {
+            return parse(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
+        }
+    }
+
+    private static PolicyDocument parse(JsonParser parser, PolicyKind kind) {
         try (parser) {
             PolicyDocument document = new PolicyParser(kind).readDocument(parser);
             JsonToken trailing = parser.nextToken();
@@ -264,7 +284,7 @@ public final class PolicyParser {
                                 + "`, or `*` for every action");
             }
             String service = action.substring(0, colon);
-            if (!service.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '*' || c == '?')) {
+            if (!isServicePrefix(service)) {
                 pushIndex(actions, i);
                 throw error("`" + service + "` is not a service prefix", "a service prefix is like `s3` or `ec2`");
             }
@@ -275,6 +295,17 @@ public final class PolicyParser {
             }
         }
         return actions;
+    }
+
+    /** Letters, digits, {@code -} and wildcards (a loop: this runs for every action of every policy). */
+    private static boolean isServicePrefix(String service) {
+        for (int i = 0; i < service.length(); i++) {
+            char c = service.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '*' && c != '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private StringList readResources() throws IOException {

@@ -1,7 +1,6 @@
 package org.iamlab.engine.simulation;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +17,17 @@ import org.iamlab.engine.policy.PolicyKind;
  * <p>Policies can be large (an AWS managed policy reaches 150 KB) and each scenario repeats several, so the
  * lookup hashes a sample of the bytes and confirms a hit by comparing them all, which is far cheaper than a
  * full hash.
+ *
+ * <p>A policy is kept from its second sighting on. Where every scenario brings its own policies, keeping each
+ * one would copy its bytes and keep thousands of compiled policies alive that are never asked for again, for
+ * the garbage collector to carry from one collection to the next; a policy that repeats is compiled twice
+ * instead of once.
  */
 public final class PolicyCache {
 
     private static final int SAMPLES = 64;
+    /** How many sampled hashes of policies seen once are remembered (a power of two). */
+    private static final int SEEN_SLOTS = 1 << 13;
 
     private static final class Key {
         final PolicyKind kind;
@@ -70,6 +76,8 @@ public final class PolicyCache {
     private final Map<Key, CompiledPolicy> entries;
     /** The most recent key for each sampled hash, to find a probe's entry without copying its bytes. */
     private final Map<Long, Key> keysByHash = new java.util.HashMap<>();
+    /** Sampled hashes of policies seen once, by their low bits: the newest sighting takes the slot. */
+    private final long[] seenOnce = new long[SEEN_SLOTS];
 
     /** A cache of up to 4,096 policies. */
     public PolicyCache() {
@@ -103,12 +111,16 @@ public final class PolicyCache {
                 return cached;
             }
         }
-        String text = new String(utf8, from, to - from, StandardCharsets.UTF_8);
         CompiledPolicy compiled;
         try {
-            compiled = CompiledPolicy.compile(PolicyParser.parse(text, kind), kind);
+            compiled = CompiledPolicy.compile(PolicyParser.parse(utf8, from, to - from, kind), kind);
         } catch (PolicyParseException e) {
             throw e.within(start.getLineNr(), start.getColumnNr(), path);
+        }
+        int slot = (int) (probe.hash ^ (probe.hash >>> 32)) & (SEEN_SLOTS - 1);
+        if (seenOnce[slot] != probe.hash) {
+            seenOnce[slot] = probe.hash;
+            return compiled;
         }
         Key key = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
         entries.put(key, compiled);
