@@ -53,7 +53,19 @@ public final class ArnPattern {
 
     /** Whether {@code raw} has the six segments of an ARN (a lone {@code *} does not). */
     public static boolean isArnShaped(String raw) {
+        if (raw.indexOf('$') < 0) {
+            // Without a variable every colon counts: the split below succeeds exactly when there are five.
+            return raw.startsWith("arn:") && colons(raw) >= Arn.SEGMENTS - 1;
+        }
         return splitOutsideVariables(raw, true) != null;
+    }
+
+    private static int colons(String raw) {
+        int n = 0;
+        for (int i = raw.indexOf(':'); i >= 0; i = raw.indexOf(':', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /**

@@ -77,15 +77,29 @@ public final class PolicyParser {
      * Parses one policy document of the given kind from {@code length} bytes of UTF-8 at {@code offset} of
      * {@code utf8}, without decoding them into a string first. An error is reported exactly as
      * {@link #parse(String, PolicyKind)} reports it: columns count characters, and a byte parser counts bytes,
-     * so a policy that fails is read again as text (errors are rare; the bytes of the many that parse are
-     * read once).
+     * so a policy with other than ASCII characters that fails is read again as text (errors are rare; the
+     * bytes of the many that parse are read once).
      */
     public static PolicyDocument parse(byte[] utf8, int offset, int length, PolicyKind kind) {
         try {
             return parse(JSON.createParser(utf8, offset, length), kind);
-        } catch (IOException | PolicyParseException e) {
+        } catch (PolicyParseException e) {
+            if (isAscii(utf8, offset, length)) {
+                throw e;
+            }
+            return parse(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
+        } catch (IOException e) {
             return parse(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
         }
+    }
+
+    private static boolean isAscii(byte[] utf8, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (utf8[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PolicyDocument parse(JsonParser parser, PolicyKind kind) {

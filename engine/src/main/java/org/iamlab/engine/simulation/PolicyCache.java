@@ -26,6 +26,7 @@ import org.iamlab.engine.policy.PolicyKind;
 public final class PolicyCache {
 
     private static final int SAMPLES = 64;
+    private static final int WHOLE = 4096;
     /** How many sampled hashes of policies seen once are remembered (a power of two). */
     private static final int SEEN_SLOTS = 1 << 13;
 
@@ -128,11 +129,14 @@ public final class PolicyCache {
         return compiled;
     }
 
-    /** A hash of the kind, the length and up to {@value #SAMPLES} evenly spread bytes. */
+    /**
+     * A hash of the kind, the length and the bytes: all of them up to {@value #WHOLE} bytes (small policies of
+     * one shape differ in a few characters anywhere), else {@value #SAMPLES} evenly spread ones.
+     */
     private static long sampledHash(PolicyKind kind, byte[] buffer, int from, int to) {
         int length = to - from;
         long h = kind.ordinal() * 31L + length;
-        int step = Math.max(1, length / SAMPLES);
+        int step = length <= WHOLE ? 1 : length / SAMPLES;
         for (int i = from; i < to; i += step) {
             h = h * 1_000_003L + buffer[i];
         }
