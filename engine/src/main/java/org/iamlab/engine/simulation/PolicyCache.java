@@ -18,17 +18,18 @@ import org.iamlab.engine.policy.PolicyKind;
  * lookup hashes a sample of the bytes and confirms a hit by comparing them all, which is far cheaper than a
  * full hash.
  *
- * <p>A policy is kept from its second sighting on. Where every scenario brings its own policies, keeping each
- * one would copy its bytes and keep thousands of compiled policies alive that are never asked for again, for
- * the garbage collector to carry from one collection to the next; a policy that repeats is compiled twice
- * instead of once.
+ * <p>A policy enters the cache on its second sighting. Where every scenario brings its own policies, keeping
+ * each one would keep thousands of compiled policies alive that are never asked for again, for the garbage
+ * collector to carry from one collection to the next. The last {@value #RECENT} policies compiled wait in a
+ * small table instead, so a policy seen again soon (in the same scenario, or a managed policy of the next
+ * ones) is still compiled once.
  */
 public final class PolicyCache {
 
     private static final int SAMPLES = 64;
     private static final int WHOLE = 4096;
-    /** How many sampled hashes of policies seen once are remembered (a power of two). */
-    private static final int SEEN_SLOTS = 1 << 13;
+    /** How many policies seen once wait for a second sighting (a power of two). */
+    private static final int RECENT = 256;
 
     private static final class Key {
         final PolicyKind kind;
@@ -77,15 +78,19 @@ public final class PolicyCache {
     private final Map<Key, CompiledPolicy> entries;
     /** The most recent key for each sampled hash, to find a probe's entry without copying its bytes. */
     private final Map<Long, Key> keysByHash = new java.util.HashMap<>();
-    /** Sampled hashes of policies seen once, by their low bits: the newest sighting takes the slot. */
-    private final long[] seenOnce = new long[SEEN_SLOTS];
+    /** Policies seen once, by the low bits of their hash: the newest takes the slot. */
+    private final boolean keeps;
+    private final Key[] recentKeys = new Key[RECENT];
+    private final CompiledPolicy[] recentPolicies = new CompiledPolicy[RECENT];
 
     /** A cache of up to 4,096 policies. */
     public PolicyCache() {
         this(4096);
     }
 
+    /** A cache of up to {@code capacity} policies; with 0, every policy is parsed and compiled each time. */
     public PolicyCache(int capacity) {
+        this.keeps = capacity > 0;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicy> eldest) {
@@ -112,20 +117,26 @@ public final class PolicyCache {
                 return cached;
             }
         }
+        int slot = (int) (probe.hash ^ (probe.hash >>> 32)) & (RECENT - 1);
+        Key recent = recentKeys[slot];
+        if (recent != null && probe.matches(recent)) {
+            CompiledPolicy compiled = recentPolicies[slot];
+            recentKeys[slot] = null;
+            recentPolicies[slot] = null;
+            entries.put(recent, compiled);
+            keysByHash.put(recent.hash, recent);
+            return compiled;
+        }
         CompiledPolicy compiled;
         try {
             compiled = CompiledPolicy.compile(PolicyParser.parse(utf8, from, to - from, kind), kind);
         } catch (PolicyParseException e) {
             throw e.within(start.getLineNr(), start.getColumnNr(), path);
         }
-        int slot = (int) (probe.hash ^ (probe.hash >>> 32)) & (SEEN_SLOTS - 1);
-        if (seenOnce[slot] != probe.hash) {
-            seenOnce[slot] = probe.hash;
-            return compiled;
+        if (keeps) {
+            recentKeys[slot] = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
+            recentPolicies[slot] = compiled;
         }
-        Key key = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
-        entries.put(key, compiled);
-        keysByHash.put(key.hash, key);
         return compiled;
     }
 

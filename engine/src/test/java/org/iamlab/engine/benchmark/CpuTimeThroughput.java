@@ -23,12 +23,15 @@ public final class CpuTimeThroughput {
 
     public static void main(String[] args) {
         double seconds = Double.parseDouble(System.getProperty("cpu.seconds", "5"));
-        AuthorizationRequest[] requests = Workload.requests(Workload.POOL, 42).toArray(new AuthorizationRequest[0]);
         Authorizer authorizer = new Authorizer(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
-        for (boolean explain : new boolean[] {false, true}) {
-            run(authorizer, requests, explain, seconds);
-            double rate = run(authorizer, requests, explain, seconds);
-            System.out.printf("%-16s %,12.0f decisions per CPU-second%n", explain ? "decideWithTrace" : "decide", rate);
+        for (int pool : new int[] {Workload.POOL, Workload.COLD_POOL}) {
+            AuthorizationRequest[] requests = Workload.requests(pool, 42).toArray(new AuthorizationRequest[0]);
+            for (boolean explain : new boolean[] {false, true}) {
+                run(authorizer, requests, explain, seconds);
+                double rate = run(authorizer, requests, explain, seconds);
+                System.out.printf("%-16s pool %,5d %,12.0f decisions per CPU-second%n",
+                        explain ? "decideWithTrace" : "decide", pool, rate);
+            }
         }
     }
 
