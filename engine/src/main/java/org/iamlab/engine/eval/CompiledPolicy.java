@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.iamlab.engine.policy.ActionElement;
 import org.iamlab.engine.policy.PolicyDocument;
 import org.iamlab.engine.policy.PolicyKind;
@@ -36,7 +35,11 @@ public final class CompiledPolicy {
     private final Map<String, int[]> indicesByService;
     /** Statements that may match any service (NotAction, {@code *}, wildcard prefixes), in order. */
     private final int[] spanning;
-    private final Map<String, Slice> slices = new ConcurrentHashMap<>();
+    /**
+     * The slices built so far, by service; replaced by a larger copy when one is added (rarely: once per
+     * service a request asks about), so that the lookup on the evaluator's hot path is a plain map's.
+     */
+    private volatile Map<String, Slice> slices = Map.of();
     private volatile Slice anyService;
     /**
      * One bit per service named, by hash: a request whose service's bit is clear meets only the spanning
@@ -136,7 +139,9 @@ public final class CompiledPolicy {
                     actions[i] = compiled[i].actionMatcher().patternsFor(request.service());
                 }
                 slice = new Slice(indices, compiled, actions);
-                slices.put(request.service(), slice);
+                Map<String, Slice> more = new HashMap<>(slices);
+                more.put(request.service(), slice);
+                slices = more;
                 return slice;
             }
         }
