@@ -48,6 +48,11 @@ public final class IamLab implements Runnable {
     }
 
     public static void main(String[] args) {
+        // picocli looks for groovy.lang.Closure to support closures in annotations, which IAM Lab does not use;
+        // with Groovy on the class path that starts Groovy's runtime, a quarter of a second of every command.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out,
                 java.nio.charset.StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err,

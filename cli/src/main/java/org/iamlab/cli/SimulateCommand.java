@@ -49,8 +49,6 @@ final class SimulateCommand implements Callable<Integer> {
 
     enum Explain { text, json, html }
 
-    private static final JsonFactory JSON = new ObjectMapper().getFactory();
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Scenario file; `-` or none reads standard input.")
     private String file = "-";
@@ -210,11 +208,20 @@ final class SimulateCommand implements Callable<Integer> {
         return true;
     }
 
-    /** One answer line; {@code "warnings"} only when there are some, so the common line stays as it was. */
+    /**
+     * Prints {@code {"id": ..., FIELD: VALUE}}, with {@code "warnings"} only when there are some (so the common
+     * line stays as it was) and {@code "trace"} when given. The plain answer is written by {@link AnswerLine}
+     * without a JSON library: a run without {@code --explain json} never starts Jackson's data binding, which
+     * costs more to load than a small file takes to decide.
+     */
     private static void writeLine(PrintWriter out, Object id, String field, String value,
                                   List<PolicyWarning> warnings, JsonNode trace) {
+        if (trace == null && warnings.isEmpty()) {
+            out.println(AnswerLine.of(id, field, value));
+            return;
+        }
         StringWriter line = new StringWriter(64);
-        try (JsonGenerator g = JSON.createGenerator(line)) {
+        try (JsonGenerator g = Traces.JSON.createGenerator(line)) {
             g.writeStartObject();
             g.writeFieldName("id");
             g.writeObject(id);
@@ -235,5 +242,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         out.println(line);
+    }
+
+    /** The JSON factory of {@code --explain json}, loaded only when a trace is written. */
+    private static final class Traces {
+        static final JsonFactory JSON = new ObjectMapper().getFactory();
     }
 }

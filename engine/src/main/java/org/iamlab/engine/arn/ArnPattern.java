@@ -21,8 +21,21 @@ public final class ArnPattern {
     private final Wildcard[] compiled;
     private final Template whole;
     private final Wildcard compiledWhole;
+    /** An ARN without wildcards or variables, compared field by field with no pattern objects at all. */
+    private final boolean literal;
+
+    /** A literal ARN. */
+    private ArnPattern(String raw) {
+        this.raw = raw;
+        this.segments = null;
+        this.compiled = null;
+        this.whole = null;
+        this.compiledWhole = null;
+        this.literal = true;
+    }
 
     private ArnPattern(String raw, Template[] segments, Template whole) {
+        this.literal = false;
         this.raw = raw;
         this.segments = segments;
         this.whole = whole;
@@ -40,6 +53,10 @@ public final class ArnPattern {
 
     /** Compiles {@code raw}; with {@code variablesEnabled}, {@code ${...}} are policy variables. */
     public static ArnPattern compile(String raw, boolean variablesEnabled) {
+        if (raw.indexOf('*') < 0 && raw.indexOf('?') < 0 && (!variablesEnabled || !raw.contains("${"))
+                && raw.startsWith("arn:") && colons(raw) >= Arn.SEGMENTS - 1) {
+            return new ArnPattern(raw);
+        }
         List<String> parts = splitOutsideVariables(raw, variablesEnabled);
         if (parts == null) {
             return new ArnPattern(raw, null, Template.parse(raw, variablesEnabled));
@@ -53,7 +70,19 @@ public final class ArnPattern {
 
     /** Whether {@code raw} has the six segments of an ARN (a lone {@code *} does not). */
     public static boolean isArnShaped(String raw) {
+        if (raw.indexOf('$') < 0) {
+            // Without a variable every colon counts: the split below succeeds exactly when there are five.
+            return raw.startsWith("arn:") && colons(raw) >= Arn.SEGMENTS - 1;
+        }
         return splitOutsideVariables(raw, true) != null;
+    }
+
+    private static int colons(String raw) {
+        int n = 0;
+        for (int i = raw.indexOf(':'); i >= 0; i = raw.indexOf(':', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -97,6 +126,9 @@ public final class ArnPattern {
 
     /** True when the pattern uses policy variables and so is resolved per request. */
     public boolean hasVariables() {
+        if (literal) {
+            return false;
+        }
         if (segments == null) {
             return whole.hasVariables();
         }
@@ -118,6 +150,9 @@ public final class ArnPattern {
      * {@code text} is not an ARN.
      */
     public boolean matches(String text, Arn arn, VariableSource variables) {
+        if (literal) {
+            return arn != null && equalsFields(arn);
+        }
         if (segments == null) {
             Wildcard w = compiledWhole != null ? compiledWhole : whole.resolvePattern(variables, false);
             return w != null && w.matches(text);
@@ -136,6 +171,9 @@ public final class ArnPattern {
         if (arn == null) {
             return false;
         }
+        if (literal) {
+            return equalsFields(arn);
+        }
         if (segments != null) {
             return matchesSegments(arn, variables);
         }
@@ -145,6 +183,21 @@ public final class ArnPattern {
         // A pattern that is a variable as a whole (${aws:PrincipalArn}) shows its fields only once filled in.
         String resolved = whole.resolveText(variables);
         return resolved != null && compile(resolved, false).matchesFields(arn, variables);
+    }
+
+    /** For a literal pattern: whether fields 1 to 5 (the first is {@code arn} in both) equal {@code arn}'s. */
+    private boolean equalsFields(Arn arn) {
+        int start = 4;
+        for (int i = 1; i < Arn.SEGMENTS - 1; i++) {
+            int colon = raw.indexOf(':', start);
+            String field = arn.segment(i);
+            if (colon - start != field.length() || !raw.startsWith(field, start)) {
+                return false;
+            }
+            start = colon + 1;
+        }
+        String last = arn.segment(Arn.SEGMENTS - 1);
+        return raw.length() - start == last.length() && raw.startsWith(last, start);
     }
 
     private boolean matchesSegments(Arn arn, VariableSource variables) {

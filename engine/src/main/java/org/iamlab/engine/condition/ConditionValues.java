@@ -17,7 +17,7 @@ public final class ConditionValues {
      */
     public static Optional<BigDecimal> number(String text) {
         String t = text.strip();
-        if (t.isEmpty() || t.length() > 64 || !t.chars().allMatch(c -> c < 128)) {
+        if (t.isEmpty() || t.length() > 64 || !isAscii(t)) {
             return Optional.empty();
         }
         try {
@@ -45,5 +45,14 @@ public final class ConditionValues {
     public static boolean isBoolean(String text) {
         String t = text.strip();
         return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
+    }
+
+    private static boolean isAscii(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }

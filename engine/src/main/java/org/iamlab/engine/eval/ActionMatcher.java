@@ -2,11 +2,9 @@ package org.iamlab.engine.eval;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.iamlab.engine.pattern.Wildcard;
 import org.iamlab.engine.policy.ActionElement;
 
@@ -31,12 +29,10 @@ final class ActionMatcher {
         List<Wildcard> wildcardServices = new ArrayList<>();
         boolean all = false;
         for (String pattern : element.patterns().values()) {
-            String lower = pattern.toLowerCase(Locale.ROOT);
-            int colon = lower.indexOf(':');
-            String service = colon < 0 ? "*" : lower.substring(0, colon).intern();
-            if (lower.equals("*")) {
+            String service = serviceOf(pattern);
+            if (pattern.equals("*")) {
                 all = true;
-            } else if (service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+            } else if (service == null) {
                 wildcardServices.add(Wildcard.compile(pattern, true));
             } else {
                 grouped.computeIfAbsent(service, s -> new ArrayList<>()).add(pattern);
@@ -48,13 +44,26 @@ final class ActionMatcher {
         this.anyService = wildcardServices.toArray(NONE);
     }
 
-    boolean not() {
-        return not;
+    /**
+     * The service prefix of an action pattern, in lower case, or {@code null} when the pattern can name actions
+     * of any service ({@code *}, or a prefix with a wildcard).
+     */
+    static String serviceOf(String pattern) {
+        int colon = pattern.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?') {
+                return null;
+            }
+        }
+        return pattern.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    /** The services this element names without a wildcard, for indexing statements by service. */
-    Set<String> services() {
-        return new LinkedHashSet<>(byService.keySet());
+    boolean not() {
+        return not;
     }
 
     /** True when the element can match actions of services it does not name (a wildcard prefix or {@code *}). */

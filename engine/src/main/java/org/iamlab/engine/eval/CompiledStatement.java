@@ -28,13 +28,11 @@ public final class CompiledStatement {
     private final boolean namesPrincipals;
     private final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
-    private final ElementResult noActionMatch;
 
     CompiledStatement(Statement source, int index, PolicyKind kind, boolean variablesEnabled) {
         this.source = source;
         this.index = index;
         this.action = new ActionMatcher(source.action());
-        this.noActionMatch = new ElementResult(source.action().jsonName(), false, null);
         this.resource = source.resource() == null ? null : new ResourceMatcher(source.resource(), variablesEnabled);
         this.namesPrincipals = kind.namesPrincipals();
         this.principal = source.principal() == null ? null : new PrincipalMatcher(source.principal());
@@ -45,10 +43,10 @@ public final class CompiledStatement {
         }
     }
 
-    /** The trace entry of this statement for a request whose action its Action does not name. */
-    StatementResult otherActions(PolicyRef policy) {
+    /** The trace entry of statement {@code index}, {@code source}, for a request whose action it does not name. */
+    static StatementResult otherActions(Statement source, int index, PolicyRef policy) {
         return StatementResult.actionMismatch(new StatementRef(policy, index, source.sid()), source.effect(),
-                noActionMatch);
+                new ElementResult(source.action().jsonName(), false, null));
     }
 
     public Statement source() {

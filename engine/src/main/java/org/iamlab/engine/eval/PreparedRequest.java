@@ -20,7 +20,6 @@ public final class PreparedRequest implements ContextValues {
     private final String actionName;
     private final Arn resourceArn;
     private final String resourceAccount;
-    private final Map<String, List<String>> context;
     private final long nowMillis;
     private final boolean hasPermissionsBoundary;
 
@@ -36,7 +35,6 @@ public final class PreparedRequest implements ContextValues {
         this.actionName = request.actionName();
         this.resourceArn = request.resourceArn();
         this.resourceAccount = resourceAccountOf(request, resourceArn);
-        this.context = request.contextByLowerCaseKey();
         this.nowMillis = nowMillis;
         this.hasPermissionsBoundary = hasPermissionsBoundary;
     }
@@ -105,7 +103,7 @@ public final class PreparedRequest implements ContextValues {
 
     @Override
     public List<String> values(String lowerCaseKey) {
-        List<String> given = context.get(lowerCaseKey);
+        List<String> given = request.contextValues(lowerCaseKey);
         return given != null ? given : supplied(lowerCaseKey);
     }
 
@@ -119,7 +117,7 @@ public final class PreparedRequest implements ContextValues {
     private List<String> supplied(String key) {
         Principal p = request.principal();
         return switch (key) {
-            case "aws:principalarn" -> principalArn(p);
+            case "aws:principalarn" -> request.principalArn();
             case "aws:principalaccount" -> p.account() == null ? null : List.of(p.account());
             case "aws:principaltype" -> p instanceof Principal.Service ? null : List.of(p.kind());
             case "aws:username" -> p instanceof Principal.User u ? List.of(u.name()) : null;
@@ -128,17 +126,6 @@ public final class PreparedRequest implements ContextValues {
             case "aws:epochtime" -> List.of(Long.toString(nowMillis / 1000));
             default -> null;
         };
-    }
-
-    private static List<String> principalArn(Principal p) {
-        if (p instanceof Principal.RoleSession s) {
-            return List.of(s.roleArn());
-        }
-        if (p instanceof Principal.User || p instanceof Principal.Role || p instanceof Principal.FederatedUser
-                || p instanceof Principal.AccountRoot) {
-            return List.of(p.text());
-        }
-        return null;
     }
 
     /** The context the request carried, with the keys as written. */

@@ -110,13 +110,23 @@ public sealed interface Principal {
         }
     }
 
+    /** As {@code t.chars().allMatch(Character::isDigit)}, without a stream per request. */
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Parses {@code text}, or explains why it is not a principal. */
     static Principal parse(String text) {
         String t = text.strip();
         if (t.equals("anonymous") || t.equals("*")) {
             return new Anonymous();
         }
-        if (t.length() == 12 && t.chars().allMatch(Character::isDigit)) {
+        if (t.length() == 12 && allDigits(t)) {
             return new AccountRoot("arn:aws:iam::" + t + ":root", t);
         }
         if (t.startsWith("arn:")) {

@@ -1,7 +1,6 @@
 package org.iamlab.engine.eval;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,15 @@ public final class Request {
     private final String actionName;
     private final long serviceBit;
     private final Arn resourceArn;
-    private final Map<String, List<String>> contextByLowerCaseKey;
+    /**
+     * The context by lower-case key, as two arrays searched by identity first: a small context is then one or
+     * two cache lines, where a hash map is a table and a node per key, and a request that was built a while ago
+     * (no longer in the CPU's caches) pays a miss for each.
+     */
+    private final String[] lowerCaseKeys;
+    private final List<String>[] valuesByKey;
+    /** The role's ARN for a role session's {@code aws:PrincipalArn}, computed on first use. */
+    private List<String> principalArn;
 
     public Request(Principal principal, String action, String resource, String resourceAccount,
                    Map<String, List<String>> context) {
@@ -41,14 +48,17 @@ public final class Request {
         this.resource = Objects.requireNonNull(resource, "resource");
         this.resourceAccount = resourceAccount;
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        Map<String, List<String>> lower = new HashMap<>();
+        Map<String, List<String>> lower = new LinkedHashMap<>();
         context.forEach((k, v) -> {
             List<String> values = List.copyOf(v);
             copy.put(k, values);
             lower.put(k.toLowerCase(Locale.ROOT).intern(), values);
         });
         this.context = Collections.unmodifiableMap(copy);
-        this.contextByLowerCaseKey = lower;
+        this.lowerCaseKeys = lower.keySet().toArray(new String[0]);
+        @SuppressWarnings("unchecked")
+        List<String>[] values = lower.values().toArray(new List[0]);
+        this.valuesByKey = values;
         this.actionLower = action.toLowerCase(Locale.ROOT);
         int colon = actionLower.indexOf(':');
         this.service = colon < 0 ? "" : actionLower.substring(0, colon).intern();
@@ -99,9 +109,48 @@ public final class Request {
         return resourceArn;
     }
 
-    /** Context values by lower-case key; read-only by convention (never handed outside the package). */
-    Map<String, List<String>> contextByLowerCaseKey() {
-        return contextByLowerCaseKey;
+    /** The context values of {@code lowerCaseKey} (best interned), or {@code null}. */
+    List<String> contextValues(String lowerCaseKey) {
+        String[] keys = lowerCaseKeys;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == lowerCaseKey) {
+                return valuesByKey[i];
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(lowerCaseKey)) {
+                return valuesByKey[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code aws:PrincipalArn} as AWS supplies it, or {@code null} for principals without one; kept once
+     * computed (a benign race: a lost update is computed again), since conditions and the control-policy
+     * checks ask for it in every evaluation.
+     */
+    List<String> principalArn() {
+        List<String> arn = principalArn;
+        if (arn == null) {
+            arn = principalArnOf(principal);
+            if (arn == null) {
+                return null;
+            }
+            principalArn = arn;
+        }
+        return arn;
+    }
+
+    private static List<String> principalArnOf(Principal p) {
+        if (p instanceof Principal.RoleSession s) {
+            return List.of(s.roleArn());
+        }
+        if (p instanceof Principal.User || p instanceof Principal.Role || p instanceof Principal.FederatedUser
+                || p instanceof Principal.AccountRoot) {
+            return List.of(p.text());
+        }
+        return null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,44 @@ public final class PolicyParser {
         } catch (IOException e) {
             throw new PolicyParseException(1, 1, "", "cannot read the policy: " + e.getMessage(), null);
         }
+        return parse(parser, kind);
+    }
+
+    /**
+     * Parses one policy document of the given kind from {@code length} bytes of UTF-8 at {@code offset} of
+     * {@code utf8}, keeping its warnings, without decoding them into a string first. Errors and warnings are
+     * placed exactly as {@link #read(String, PolicyKind)} places them: columns count characters, and a byte parser
+     * counts bytes, so a policy with other than ASCII characters that fails or warns is read again as text (both
+     * are rare; the bytes of the many clean policies are read once).
+     */
+    public static Parsed read(byte[] utf8, int offset, int length, PolicyKind kind) {
+        Parsed parsed;
+        try {
+            parsed = parse(JSON.createParser(utf8, offset, length), kind);
+        } catch (PolicyParseException e) {
+            if (isAscii(utf8, offset, length)) {
+                throw e;
+            }
+            return read(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
+        } catch (IOException e) {
+            return read(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
+        }
+        if (!parsed.warnings().isEmpty() && !isAscii(utf8, offset, length)) {
+            return read(new String(utf8, offset, length, StandardCharsets.UTF_8), kind);
+        }
+        return parsed;
+    }
+
+    private static boolean isAscii(byte[] utf8, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (utf8[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Parsed parse(JsonParser parser, PolicyKind kind) {
         try (parser) {
             PolicyParser reading = new PolicyParser(kind);
             PolicyDocument document = reading.readDocument(parser);
@@ -290,7 +329,7 @@ public final class PolicyParser {
                                 + "`, or `*` for every action");
             }
             String service = action.substring(0, colon);
-            if (!service.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '*' || c == '?')) {
+            if (!isServicePrefix(service)) {
                 pushIndex(actions, i);
                 throw error("`" + service + "` is not a service prefix", "a service prefix is like `s3` or `ec2`");
             }
@@ -335,6 +374,17 @@ public final class PolicyParser {
         JsonLocation at = in.currentTokenLocation();
         return new PolicyWarning(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), path.current(), problem,
                 hint);
+    }
+
+    /** Letters, digits, {@code -} and wildcards (a loop: this runs for every action of every policy). */
+    private static boolean isServicePrefix(String service) {
+        for (int i = 0; i < service.length(); i++) {
+            char c = service.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '*' && c != '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private StringList readResources() throws IOException {

@@ -38,10 +38,17 @@ public final class Template {
         this.hasVariables = parts.stream().anyMatch(p -> !(p instanceof Text));
     }
 
+    /** Literal text (most policy strings), without the general constructor's copying and scanning. */
+    private Template(String raw) {
+        this.raw = raw;
+        this.parts = List.of(new Text(raw));
+        this.hasVariables = false;
+    }
+
     /** Parses {@code raw}; with {@code variablesEnabled} false the whole string is literal text. */
     public static Template parse(String raw, boolean variablesEnabled) {
         if (!variablesEnabled || !raw.contains("${")) {
-            return new Template(raw, List.of(new Text(raw)));
+            return new Template(raw);
         }
         List<Part> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();

@@ -20,6 +20,15 @@ public final class Wildcard {
     private final Shape shape;
     private final String literal;
 
+    /** A pattern of one of the fast shapes, which needs no characters or wildcard marks of its own. */
+    private Wildcard(String text, Shape shape, String literal) {
+        this.text = text;
+        this.chars = null;
+        this.wild = null;
+        this.shape = shape;
+        this.literal = literal;
+    }
+
     private Wildcard(String text, char[] chars, boolean[] wild) {
         this.text = text;
         this.chars = chars;
@@ -34,7 +43,25 @@ public final class Wildcard {
 
     /** Compiles {@code pattern}, where every {@code *} and {@code ?} is a wildcard. */
     public static Wildcard compile(String pattern, boolean ignoreCase) {
-        char[] chars = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT).toCharArray() : pattern.toCharArray();
+        String text = ignoreCase ? pattern.toLowerCase(java.util.Locale.ROOT) : pattern;
+        int wildcards = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?') {
+                wildcards++;
+            }
+        }
+        // Most patterns are literal, a prefix or *: those are compiled without arrays.
+        if (wildcards == 0) {
+            return new Wildcard(pattern, Shape.EXACT, text);
+        }
+        if (text.equals("*")) {
+            return new Wildcard(pattern, Shape.ANY, null);
+        }
+        if (wildcards == 1 && text.charAt(text.length() - 1) == '*') {
+            return new Wildcard(pattern, Shape.PREFIX, text.substring(0, text.length() - 1));
+        }
+        char[] chars = text.toCharArray();
         boolean[] wild = new boolean[chars.length];
         for (int i = 0; i < chars.length; i++) {
             wild[i] = chars[i] == '*' || chars[i] == '?';

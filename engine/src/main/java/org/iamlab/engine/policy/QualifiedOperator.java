@@ -1,8 +1,10 @@
 package org.iamlab.engine.policy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A condition operator as written in a policy: an optional set qualifier ({@code ForAllValues:},
@@ -41,8 +43,25 @@ public record QualifiedOperator(SetQualifier qualifier, ConditionOperator base, 
         }
     }
 
+    /** Operators by the spelling a policy wrote, since a corpus writes the same few spellings over and over. */
+    private static final Map<String, Optional<QualifiedOperator>> BY_SPELLING = new ConcurrentHashMap<>();
+    /** Beyond this many spellings (only case variants could reach it) operators are parsed without keeping them. */
+    private static final int SPELLINGS_KEPT = 1024;
+
     /** Parses an operator name such as {@code ForAnyValue:StringLikeIfExists}, ignoring case. */
     public static Optional<QualifiedOperator> parse(String written) {
+        Optional<QualifiedOperator> known = BY_SPELLING.get(written);
+        if (known != null) {
+            return known;
+        }
+        Optional<QualifiedOperator> parsed = parseSpelling(written);
+        if (parsed.isPresent() && BY_SPELLING.size() < SPELLINGS_KEPT) {
+            BY_SPELLING.put(written, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<QualifiedOperator> parseSpelling(String written) {
         String rest = written;
         SetQualifier qualifier = SetQualifier.NONE;
         String lower = written.toLowerCase(Locale.ROOT);

@@ -1,7 +1,9 @@
 package org.iamlab.engine.simulation;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +20,20 @@ import org.iamlab.engine.policy.PolicyKind;
  * <p>Policies can be large (an AWS managed policy reaches 150 KB) and each scenario repeats several, so the
  * lookup hashes a sample of the bytes and confirms a hit by comparing them all, which is far cheaper than a
  * full hash.
+ *
+ * <p>A policy enters the cache on its second sighting. Where every scenario brings its own policies, keeping
+ * each one would keep thousands of compiled policies alive that are never asked for again, for the garbage
+ * collector to carry from one collection to the next. The last {@value #RECENT} policies compiled wait in a
+ * small table instead, so a policy seen again soon (in the same scenario, or a managed policy of the next
+ * ones) is still compiled once.
  */
 public final class PolicyCache {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SAMPLES = 64;
+    private static final int WHOLE = 4096;
+    /** How many policies seen once wait for a second sighting (a power of two). */
+    private static final int RECENT = 256;
 
     private static final class Key {
         final PolicyKind kind;
@@ -70,13 +82,19 @@ public final class PolicyCache {
     private final Map<Key, CompiledPolicy> entries;
     /** The most recent key for each sampled hash, to find a probe's entry without copying its bytes. */
     private final Map<Long, Key> keysByHash = new java.util.HashMap<>();
+    /** Policies seen once, by the low bits of their hash: the newest takes the slot. */
+    private final boolean keeps;
+    private final Key[] recentKeys = new Key[RECENT];
+    private final CompiledPolicy[] recentPolicies = new CompiledPolicy[RECENT];
 
     /** A cache of up to 4,096 policies. */
     public PolicyCache() {
         this(4096);
     }
 
+    /** A cache of up to {@code capacity} policies; with 0, every policy is parsed and compiled each time. */
     public PolicyCache(int capacity) {
+        this.keeps = capacity > 0;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicy> eldest) {
@@ -103,25 +121,51 @@ public final class PolicyCache {
                 return cached;
             }
         }
-        String text = new String(utf8, from, to - from, StandardCharsets.UTF_8);
+        int slot = (int) (probe.hash ^ (probe.hash >>> 32)) & (RECENT - 1);
+        Key recent = recentKeys[slot];
+        if (recent != null && probe.matches(recent)) {
+            CompiledPolicy compiled = recentPolicies[slot];
+            recentKeys[slot] = null;
+            recentPolicies[slot] = null;
+            entries.put(recent, compiled);
+            keysByHash.put(recent.hash, recent);
+            return compiled;
+        }
         CompiledPolicy compiled;
         try {
-            PolicyParser.Parsed parsed = PolicyParser.read(text, kind);
+            PolicyParser.Parsed parsed = PolicyParser.read(utf8, from, to - from, kind);
             compiled = CompiledPolicy.compile(parsed.document(), kind, parsed.warnings());
         } catch (PolicyParseException e) {
             throw e.within(start.getLineNr(), start.getColumnNr(), path);
         }
-        Key key = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
-        entries.put(key, compiled);
-        keysByHash.put(key.hash, key);
+        if (keeps) {
+            recentKeys[slot] = new Key(kind, Arrays.copyOfRange(utf8, from, to), probe.hash);
+            recentPolicies[slot] = compiled;
+        }
         return compiled;
     }
 
-    /** A hash of the kind, the length and up to {@value #SAMPLES} evenly spread bytes. */
+    /**
+     * A hash of the kind, the length and the bytes: all of them up to {@value #WHOLE} bytes (small policies of
+     * one shape differ in a few characters anywhere), else {@value #SAMPLES} evenly spread ones.
+     */
     private static long sampledHash(PolicyKind kind, byte[] buffer, int from, int to) {
         int length = to - from;
         long h = kind.ordinal() * 31L + length;
-        int step = Math.max(1, length / SAMPLES);
+        if (length <= WHOLE) {
+            // Eight bytes a step: a policy of each scenario is hashed, so this is no small part of reading one.
+            int i = from;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long word = (long) LONGS.get(buffer, i);
+                h = (h ^ word) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            for (; i < to; i++) {
+                h = h * 1_000_003L + buffer[i];
+            }
+            return h;
+        }
+        int step = length / SAMPLES;
         for (int i = from; i < to; i += step) {
             h = h * 1_000_003L + buffer[i];
         }

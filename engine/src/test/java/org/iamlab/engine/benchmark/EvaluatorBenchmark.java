@@ -14,13 +14,15 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decisions per second on {@link Workload}, without a trace and with the full trace. Run with
+ * Decisions per second on {@link Workload}, without a trace and with the full trace, cycling through
+ * {@code pool} distinct requests: 1,024 stay in the CPU's caches, 8,192 mostly do not. Run with
  * {@code mvn -B -pl engine -Pbenchmark verify} (see the README); each operation is one decision on one core.
  */
 @State(Scope.Thread)
@@ -31,13 +33,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class EvaluatorBenchmark {
 
+    @Param({"1024", "8192"})
+    public int pool;
+
     private AuthorizationRequest[] requests;
     private Authorizer authorizer;
     private int next;
 
     @Setup
     public void setUp() {
-        requests = Workload.requests(Workload.POOL, 42).toArray(new AuthorizationRequest[0]);
+        requests = Workload.requests(pool, 42).toArray(new AuthorizationRequest[0]);
         authorizer = new Authorizer(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -31,6 +31,8 @@ final class Workload {
      * latency for the request objects themselves.
      */
     static final int POOL = 1024;
+    /** A pool whose requests mostly miss the CPU's caches, like a stream of requests built far apart. */
+    static final int COLD_POOL = 8192;
 
     static final String ACCOUNT_A = "111122223333";
     static final String ACCOUNT_B = "444455556666";

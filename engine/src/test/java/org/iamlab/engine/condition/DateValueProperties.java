@@ -256,4 +256,26 @@ class DateValueProperties {
         assertEquals(OptionalLong.of(OffsetDateTime.of(100_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant()
                 .toEpochMilli()), DateValue.parse("+100000-01-01"), "a large year that fits still reads");
     }
+
+    /**
+     * The common form {@code YYYY-MM-DDThh:mm:ssZ} is read without java.time's parser; over every field value up
+     * to one past its range (February 30th, hour 24, second 60), it reads the dates java.time's ISO parser reads,
+     * as the same instant, and refuses the rest.
+     */
+    @Property
+    void thePlainUtcFormReadsAsJavaTimeReadsIt(@ForAll @IntRange(min = 0, max = 9999) int year,
+                                               @ForAll @IntRange(min = 0, max = 13) int month,
+                                               @ForAll @IntRange(min = 0, max = 32) int day,
+                                               @ForAll @IntRange(min = 0, max = 24) int hour,
+                                               @ForAll @IntRange(min = 0, max = 60) int minute,
+                                               @ForAll @IntRange(min = 0, max = 60) int second) {
+        String text = String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
+        OptionalLong expected;
+        try {
+            expected = OptionalLong.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
+        } catch (java.time.format.DateTimeParseException noSuchTime) {
+            expected = OptionalLong.empty();
+        }
+        assertEquals(expected, DateValue.parse(text), text);
+    }
 }

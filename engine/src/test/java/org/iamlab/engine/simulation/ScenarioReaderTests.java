@@ -30,6 +30,17 @@ class ScenarioReaderTests {
     }
 
     @Test
+    void anErrorAfterOtherThanAsciiTextInAPolicyIsAtItsCharacterColumn() {
+        // Policies are read from the line's bytes; the column still counts characters, as it did from text.
+        String bad = POLICY.replace("\"Effect\": \"Allow\"", "\"Sid\": \"Lecture-été-ü\", \"Effect\": \"Alow\"");
+        String line = "{\"id\": \"x\", " + REQUEST + ", \"identityPolicies\": [{\"name\": \"P\", \"policy\": " + bad
+                + "}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class, () -> reader.read(line, 3));
+        assertEquals(line.indexOf("\"Alow\"") + 1, e.column(), "column of the bad value, 1-based, in characters");
+        assertEquals("identityPolicies[0].policy.Statement[0].Effect", e.path());
+    }
+
+    @Test
     void anErrorInsideAnEmbeddedPolicyPointsIntoTheFileWithTheFullPath() {
         String bad = POLICY.replace("\"Allow\"", "\"Alow\"");
         String line = "{\"id\": \"x\", " + REQUEST + ", \"identityPolicies\": [{\"name\": \"P\", \"policy\": " + bad
