@@ -215,9 +215,8 @@ public final class IamLabKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
-        stopOnError.watch(connection);
         if (connection instanceof KernelConnection kernelConnection) {
-            kernelConnection.whenShellDrained(stopOnError::drained);
+            stopOnError.watch(kernelConnection.shell());
         }
     }
 

@@ -45,9 +45,9 @@ final class KernelConnection extends JupyterConnection {
         this.safeStdin = new SafeStdinChannel(context, properties.createHMACGenerator());
     }
 
-    /** Runs {@code action} on the shell thread whenever the shell socket has no more requests waiting. */
-    void whenShellDrained(Runnable action) {
-        fastShell.onDrained(action);
+    /** The shell channel, whose waiting requests a failed cell aborts ({@link StopOnError}). */
+    SafeShellChannel shell() {
+        return fastShell;
     }
 
     @Override

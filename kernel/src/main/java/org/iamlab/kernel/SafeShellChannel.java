@@ -1,5 +1,7 @@
 package org.iamlab.kernel;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +42,9 @@ final class SafeShellChannel extends ShellChannel {
     private final long sleep;
     private final DroppedMessages dropped;
     private volatile Loop loop;
-    private volatile Runnable drained = () -> { };
+    /** Messages taken off the socket by {@link #takeWaiting()}, handled before the socket's next ones. */
+    private final Deque<List<byte[]>> taken = new ArrayDeque<>();
+    private Runnable takenHandled = () -> { };
 
     SafeShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection,
             long sleep) {
@@ -63,17 +67,19 @@ final class SafeShellChannel extends ShellChannel {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         Loop l = new Loop(name, sleep, () -> {
-            boolean handled = false;
-            while (!closed && poller.poll(0) > 0) {
-                List<byte[]> frames = receive();
-                if (frames == null) {
-                    return;
+            while (!closed) {
+                List<byte[]> frames = taken.poll();
+                boolean wasTaken = frames != null;
+                if (!wasTaken) {
+                    frames = poller.poll(0) > 0 ? receive() : null;
+                    if (frames == null) {
+                        return;
+                    }
                 }
                 handle(WireMessages.decode(frames, hmac));
-                handled = true;
-            }
-            if (handled && !closed) {
-                drained.run();
+                if (wasTaken && taken.isEmpty()) {
+                    takenHandled.run();
+                }
             }
         });
         l.onError(e -> {
@@ -89,11 +95,20 @@ final class SafeShellChannel extends ShellChannel {
     }
 
     /**
-     * Runs {@code action} on this channel's thread each time it has handled or dropped every message that was
-     * waiting: what waited behind a failed cell is known only then, since dropped messages reach no handler.
+     * Takes every message waiting on the socket now into the channel's own queue, to be handled (or dropped) next,
+     * before anything that arrives later; when the last of them has been handled, {@code then} runs. Returns how
+     * many were taken. This is ipykernel's flush before it aborts: a failed cell aborts exactly the requests that
+     * were waiting when it failed, and a request sent once the error was seen runs. Called on this channel's thread.
      */
-    void onDrained(Runnable action) {
-        this.drained = action;
+    int takeWaiting(Runnable then) {
+        List<byte[]> frames;
+        int count = 0;
+        while ((frames = receive()) != null) {
+            taken.add(frames);
+            count++;
+        }
+        takenHandled = then;
+        return count;
     }
 
     private synchronized List<byte[]> receive() {
