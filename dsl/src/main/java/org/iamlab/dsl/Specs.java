@@ -442,6 +442,10 @@ public final class Specs {
             this.account = account;
         }
 
+        Account account() {
+            return account;
+        }
+
         /** The account's alias. */
         public void alias(String alias) {
             account.alias(alias);
@@ -468,12 +472,8 @@ public final class Specs {
             return user(opts, name, null);
         }
 
-        /** The user called {@code name}, created when new; inside a policy, also one defined further down. */
-        public Object user(String name) {
-            if (lab.inPolicy() && account.findUser(name).isEmpty()) {
-                return lab.forward("user", name, "arn:aws:iam::" + account.id() + ":user/" + name,
-                        () -> account.user(name).arn());
-            }
+        /** The user called {@code name}, created when new. */
+        public User user(String name) {
             return user(null, name, null);
         }
 
@@ -519,12 +519,8 @@ public final class Specs {
             return role(null, name, block);
         }
 
-        /** The role called {@code name}; inside a policy, also one defined further down. */
-        public Object role(String name) {
-            if (lab.inPolicy() && account.findRole(name).isEmpty()) {
-                return lab.forward("role", name, "arn:aws:iam::" + account.id() + ":role/" + name,
-                        () -> account.role(name).arn());
-            }
+        /** The role called {@code name}. */
+        public Role role(String name) {
             return role(null, name, null);
         }
 
