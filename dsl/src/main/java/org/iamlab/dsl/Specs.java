@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.world.Account;
+import org.iamlab.engine.world.Actor;
 import org.iamlab.engine.world.ControlPolicy;
 import org.iamlab.engine.world.Durations;
 import org.iamlab.engine.world.Group;
@@ -17,6 +18,7 @@ import org.iamlab.engine.world.InstanceProfile;
 import org.iamlab.engine.world.OidcProvider;
 import org.iamlab.engine.world.Organization;
 import org.iamlab.engine.world.OrgUnit;
+import org.iamlab.engine.world.PassRole;
 import org.iamlab.engine.world.Policy;
 import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.PolicyText;
@@ -422,9 +424,19 @@ public final class Specs {
             tags.forEach(this::tag);
         }
 
-        /** A Lambda function's execution role (a role of the account). */
+        /**
+         * A Lambda function's execution role (a role of the account). Inside {@code actingAs}, the caller must be
+         * allowed to pass it to Lambda, as for CreateFunction.
+         */
         public void role(Object role) {
-            lab.later(() -> resource.executionRole(Refs.role(role, resource.account())));
+            Actor caller = lab.explicitAwsCaller();
+            lab.later(() -> {
+                Role execution = Refs.role(role, resource.account());
+                if (caller != null) {
+                    PassRole.check(caller, execution, "lambda.amazonaws.com");
+                }
+                resource.executionRole(execution);
+            });
         }
     }
 
@@ -555,14 +567,25 @@ public final class Specs {
             return instanceProfile(null, name);
         }
 
-        /** An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}. */
+        /**
+         * An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}.
+         * Inside {@code actingAs}, the caller must be allowed to pass the profile's role to EC2, as for
+         * RunInstances.
+         */
         public Instance instance(Map<String, ?> opts, String id) {
             NamedArgs.check(opts, "instance", "profile", "region");
             Instance i = account.createInstance(id, str(opts, "region"));
             Object profile = opts == null ? null : opts.get("profile");
+            Actor caller = lab.explicitAwsCaller();
             if (profile != null) {
-                lab.later(() -> i.associate(profile instanceof InstanceProfile p ? p
-                        : account.instanceProfile(Refs.arnOf(profile))));
+                lab.later(() -> {
+                    InstanceProfile p = profile instanceof InstanceProfile given ? given
+                            : account.instanceProfile(Refs.arnOf(profile));
+                    if (caller != null) {
+                        p.role().ifPresent(r -> PassRole.check(caller, r, "ec2.amazonaws.com"));
+                    }
+                    i.associate(p);
+                });
             }
             return i;
         }
