@@ -266,6 +266,11 @@ public abstract class IamScript extends Script {
         return resource(ResourceType.DYNAMODB_TABLE, name);
     }
 
+    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
+    public Resource stream(String table) {
+        return resource(ResourceType.DYNAMODB_STREAM, table);
+    }
+
     /** The EC2 instance with this ID. */
     public Instance instance(String id) {
         return w().instance(id);

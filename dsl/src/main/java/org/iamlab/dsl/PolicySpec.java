@@ -156,6 +156,11 @@ public class PolicySpec {
         return resource(ResourceType.DYNAMODB_TABLE, name);
     }
 
+    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
+    public Resource stream(String table) {
+        return resource(ResourceType.DYNAMODB_STREAM, table);
+    }
+
     /** The EC2 instance with this ID. */
     public Instance instance(String id) {
         return lab.world().instance(id);

@@ -425,6 +425,26 @@ public final class Specs {
         }
 
         /**
+         * Enables a DynamoDB table's stream (once) and runs its block: {@code enableStream { policy { ... } }}
+         * gives the stream its own resource-based policy, which the table's does not cover. (Not {@code stream}:
+         * Groovy gives every object a {@code stream()} method, which would answer first.)
+         */
+        public Resource enableStream(@DelegatesTo(value = ResourceSpec.class, strategy = Closure.DELEGATE_FIRST)
+                Closure<?> block) {
+            if (resource.type() != ResourceType.DYNAMODB_TABLE) {
+                throw new DslException("only a DynamoDB table has a stream, not " + resource.type().description()
+                        + " `" + resource.name() + "`");
+            }
+            Resource stream = resource.account().enableStream(resource);
+            configure(new ResourceSpec(lab, stream), block);
+            return stream;
+        }
+
+        public Resource enableStream() {
+            return enableStream(null);
+        }
+
+        /**
          * A Lambda function's execution role (a role of the account). Inside {@code actingAs}, the caller must be
          * allowed to pass it to Lambda, as for CreateFunction.
          */
