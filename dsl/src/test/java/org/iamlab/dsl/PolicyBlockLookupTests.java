@@ -120,4 +120,20 @@ class PolicyBlockLookupTests {
         assertEquals(3, e.line());
         assertTrue(e.problem().startsWith("`principal` got no value (null)"), e.problem());
     }
+
+    @Test
+    void accountInAControlPolicyInsideAnOuLooksTheAccountUpWithoutMovingIt() {
+        f.run("""
+                organization('999988887777') {
+                    account '111122223333'
+                    ou('Sandbox') {
+                        scp('DenyOthers') {
+                            deny '*' on '*' when StringNotEquals: ['aws:PrincipalAccount': account('111122223333').id()]
+                        }
+                    }
+                }
+                """);
+        assertEquals(java.util.List.of("111122223333"), f.run("org.accounts()*.id() - '999988887777'"));
+        assertEquals(false, f.run("org.orgPath(account('111122223333')).contains(org.ou('Sandbox').id())"));
+    }
 }
