@@ -6,12 +6,9 @@ import groovy.lang.Script;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.parse.PolicyWriter;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.world.Account;
@@ -143,19 +140,10 @@ public abstract class IamScript extends Script {
     }
 
     /**
-     * The user called {@code name} (in any account; a user ARN works too); inside a policy, also one the script
-     * defines further down.
+     * The user called {@code name} (in any account; a user ARN works too). Inside a policy's block the block's
+     * own {@link PolicySpec#user} answers, which also takes a user defined further down.
      */
-    public Object user(String name) {
-        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
-                .noneMatch(a -> a.findUser(name).isPresent())) {
-            return lab().forward("user", name, "arn:aws:iam::" + w().defaultAccount().id() + ":user/" + name,
-                    () -> findUser(name).arn());
-        }
-        return findUser(name);
-    }
-
-    private User findUser(String name) {
+    public User user(String name) {
         return find("user", name, (a, n) -> a.findUser(n).orElse(null));
     }
 
@@ -184,19 +172,10 @@ public abstract class IamScript extends Script {
     }
 
     /**
-     * The role called {@code name} (in any account; a role ARN works too); inside a policy, also one the script
-     * defines further down.
+     * The role called {@code name} (in any account; a role ARN works too). Inside a policy's block the block's
+     * own {@link PolicySpec#role} answers, which also takes a role defined further down.
      */
-    public Object role(String name) {
-        if (lab().inPolicy() && !name.startsWith("arn:") && w().accounts().stream()
-                .noneMatch(a -> a.findRole(name).isPresent())) {
-            return lab().forward("role", name, "arn:aws:iam::" + w().defaultAccount().id() + ":role/" + name,
-                    () -> findRole(name).arn());
-        }
-        return findRole(name);
-    }
-
-    private Role findRole(String name) {
+    public Role role(String name) {
         return find("role", name, (a, n) -> a.findRole(n).orElse(null));
     }
 
@@ -232,59 +211,12 @@ public abstract class IamScript extends Script {
         return f.isAbsolute() ? f : lab().baseDir().resolve(path).toFile();
     }
 
-    private interface Finder<T> {
-        T find(Account a, String name);
-    }
-
-    private <T> T find(String kind, String nameOrArn, Finder<T> finder) {
-        String name = nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
-        List<T> found = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Account a : w().accounts()) {
-            if (nameOrArn.startsWith("arn:") && !nameOrArn.contains(":" + a.id() + ":")) {
-                continue;
-            }
-            T t = finder.find(a, name);
-            if (t != null) {
-                found.add(t);
-            }
-            names.addAll(a.names(kind));
-        }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        if (found.isEmpty()) {
-            String hint = Hints.didYouMean(name, names);
-            throw new DslException("no " + kind + " `" + nameOrArn + "` in the world" + (hint != null ? "; " + hint
-                    : names.isEmpty() ? "; define it first, e.g. " + kind + "('" + name + "') { ... } or inside"
-                    + " account('111122223333') { ... }" : ""));
-        }
-        throw new DslException(kind + " `" + name + "` exists in several accounts; use account('ID')." + kind
-                + "('" + name + "') or its ARN");
+    private <T> T find(String kind, String nameOrArn, java.util.function.BiFunction<Account, String, T> finder) {
+        return new Lookups(w()).find(kind, nameOrArn, finder);
     }
 
     private Resource resource(ResourceType type, String name) {
-        List<Resource> found = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Account a : w().accounts()) {
-            for (Resource r : a.resources()) {
-                if (r.type() == type) {
-                    names.add(r.name());
-                    if (r.name().equals(name) || r.arn().equals(name)) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        if (found.isEmpty()) {
-            String hint = Hints.didYouMean(name, names);
-            throw new DslException("no " + type.description() + " `" + name + "` in the world"
-                    + (hint != null ? "; " + hint : ""));
-        }
-        throw new DslException(type.description() + " `" + name + "` exists in several accounts; use its ARN");
+        return new Lookups(w()).resource(type, name);
     }
 
     public Resource bucket(String name) {
@@ -332,6 +264,11 @@ public abstract class IamScript extends Script {
 
     public Resource table(String name) {
         return resource(ResourceType.DYNAMODB_TABLE, name);
+    }
+
+    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
+    public Resource stream(String table) {
+        return resource(ResourceType.DYNAMODB_STREAM, table);
     }
 
     /** The EC2 instance with this ID. */
@@ -440,7 +377,7 @@ public abstract class IamScript extends Script {
         NamedArgs.check(opts, "assumeRole", "sessionName", "duration", "externalId", "tags", "sourceIdentity", "mfa",
                 "policy", "context");
         Actor caller = Refs.actor(w(), who);
-        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Map<String, ?> o = opts == null ? Map.of() : opts;
         String sessionName = o.get("sessionName") != null ? o.get("sessionName").toString() : defaultSessionName(caller);
         return w().sts().assumeRole(caller, target, sessionName, options(o)).session();
@@ -457,7 +394,7 @@ public abstract class IamScript extends Script {
     public Session assumeRoleWithWebIdentity(Map<String, ?> opts, Object role) {
         NamedArgs.check(opts, "assumeRoleWithWebIdentity", "token", "sessionName", "duration", "tags",
                 "sourceIdentity", "policy", "context");
-        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Object token = opts.get("token");
         if (!(token instanceof Map<?, ?> claims)) {
             throw new DslException("assumeRoleWithWebIdentity needs token: [iss: ..., aud: ..., sub: ...]");
@@ -475,7 +412,7 @@ public abstract class IamScript extends Script {
     public Session assumeRoleWithSaml(Map<String, ?> opts, Object role) {
         NamedArgs.check(opts, "assumeRoleWithSaml", "provider", "subject", "attributes", "sessionName", "duration",
                 "tags", "sourceIdentity", "policy", "context");
-        Role target = role instanceof Role r ? r : findRole(Refs.arnOf(role));
+        Role target = role instanceof Role r ? r : role(Refs.arnOf(role));
         Object provider = opts.get("provider");
         if (provider == null || opts.get("subject") == null) {
             throw new DslException("assumeRoleWithSaml needs provider: 'NAME' and subject: 'user@example.com'");

@@ -47,7 +47,6 @@ public final class Lab {
     private final Set<String> scriptNames = new HashSet<>();
     private final Deque<Runnable> deferred = new ArrayDeque<>();
     private final Deque<Runnable> atEnd = new ArrayDeque<>();
-    private int policyDepth;
     private final AwsCli aws;
     private Path baseDir = Path.of(".");
     private Coursework coursework = Coursework.NONE;
@@ -153,21 +152,6 @@ public final class Lab {
         });
     }
 
-    /** Builds a policy from a block of statements: names in it may refer to objects defined further down. */
-    <T> T buildingPolicy(java.util.function.Supplier<T> build) {
-        policyDepth++;
-        try {
-            return build.get();
-        } finally {
-            policyDepth--;
-        }
-    }
-
-    /** Whether a policy's block of statements is running. */
-    boolean inPolicy() {
-        return policyDepth > 0;
-    }
-
     /**
      * A {@code kind} called {@code name} that a policy names before it is defined: its ARN {@code arn} now, and
      * when the script ends, {@code resolve} (which finds it, or fails as a lookup does) must give the same ARN.
@@ -245,7 +229,6 @@ public final class Lab {
         } finally {
             deferred.clear();
             atEnd.clear();
-            policyDepth = 0;
         }
     }
 

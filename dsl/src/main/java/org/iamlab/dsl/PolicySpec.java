@@ -6,10 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.iamlab.engine.world.Account;
+import org.iamlab.engine.world.Instance;
+import org.iamlab.engine.world.InstanceProfile;
+import org.iamlab.engine.world.Policy;
 import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.Resource;
+import org.iamlab.engine.world.ResourceType;
 import org.iamlab.engine.world.Session;
 
 /**
@@ -21,20 +26,31 @@ import org.iamlab.engine.world.Session;
  * statement Effect: 'Allow', NotAction: 'iam:*', Resource: '*'
  * </pre>
  * It builds the AWS JSON shape, which the engine's parser then checks as for any other policy.
+ * <p>
+ * The block has its own lookups ({@code user('alice')}, {@code role('deployer')}, {@code bucket('logs')}, ...).
+ * Blocks run {@code DELEGATE_FIRST}, and a call the delegate lacks goes to the enclosing blocks' delegates before
+ * the script: without them, {@code role('x')} in a function's {@code policy { }} would reach the function's
+ * execution-role setter, {@code group('x')} in a group's inline policy the group's refusal of nested groups, and
+ * {@code bucket('x')} in an account block the account's bucket creation. Inside an account block they look in
+ * that account, elsewhere in the whole world; a user, group or role not defined yet is a forward reference
+ * (its ARN), which the lab checks when the script ends.
  */
 public class PolicySpec {
 
     private final List<StatementSpec> statements = new ArrayList<>();
     private final List<String> defaultResources;
-    private final IntSupplier currentLine;
+    private final Lab lab;
+    /** The account of the account block around the policy, or {@code null} to look in the whole world. */
+    private final Account scope;
     /** The script line of each statement, so a warning about one names the line that wrote it. */
     private final List<Integer> lines = new ArrayList<>();
     private String version = "2012-10-17";
     private String id;
 
-    PolicySpec(List<String> defaultResources, IntSupplier currentLine) {
+    PolicySpec(List<String> defaultResources, Lab lab, Account scope) {
         this.defaultResources = defaultResources;
-        this.currentLine = currentLine;
+        this.lab = lab;
+        this.scope = scope;
     }
 
     /** The script line that wrote statement {@code index}, or 0. */
@@ -57,7 +73,7 @@ public class PolicySpec {
         StatementSpec s = new StatementSpec();
         s.json.putAll(Json.normalizeMap(raw));
         statements.add(s);
-        lines.add(currentLine.getAsInt());
+        lines.add(lab.currentLine());
     }
 
     /** The policy language version (default {@code 2012-10-17}). */
@@ -70,12 +86,133 @@ public class PolicySpec {
         this.id = policyId;
     }
 
+    // Lookups
+
+    /** The user called {@code name} (or with this ARN); one defined further down is a forward reference. */
+    public Object user(String name) {
+        return iam("user", name, (a, n) -> a.findUser(n).orElse(null), a -> a.user(name));
+    }
+
+    /** The role called {@code name} (or with this ARN); one defined further down is a forward reference. */
+    public Object role(String name) {
+        return iam("role", name, (a, n) -> a.findRole(n).orElse(null), a -> a.role(name));
+    }
+
+    /** The group called {@code name} (or with this ARN); one defined further down is a forward reference. */
+    public Object group(String name) {
+        return iam("group", name, (a, n) -> a.findGroup(n).orElse(null), a -> a.group(name));
+    }
+
+    /** A managed policy: a customer managed one (this account's first), or an AWS managed one by name or ARN. */
+    public Policy policy(String nameOrArn) {
+        if (scope != null) {
+            return scope.policy(nameOrArn);
+        }
+        for (Account a : lab.world().accounts()) {
+            if (a.findCustomerPolicy(nameOrArn).isPresent()) {
+                return a.findCustomerPolicy(nameOrArn).get();
+            }
+        }
+        return lab.world().defaultAccount().policy(nameOrArn);
+    }
+
+    /** The account with this ID or alias; an ID the world does not know yet adds the account, as at the top. */
+    public Account account(String idOrAlias) {
+        if (idOrAlias.matches("\\d+")) {
+            return lab.world().findAccount(idOrAlias).orElseGet(() -> lab.world().createAccount(idOrAlias, null));
+        }
+        return lab.world().account(idOrAlias);
+    }
+
+    public Resource bucket(String name) {
+        return resource(ResourceType.S3_BUCKET, name);
+    }
+
+    public Resource queue(String name) {
+        return resource(ResourceType.SQS_QUEUE, name);
+    }
+
+    public Resource topic(String name) {
+        return resource(ResourceType.SNS_TOPIC, name);
+    }
+
+    public Resource function(String name) {
+        return resource(ResourceType.LAMBDA_FUNCTION, name);
+    }
+
+    public Resource key(String alias) {
+        return resource(ResourceType.KMS_KEY, alias);
+    }
+
+    public Resource api(String name) {
+        return resource(ResourceType.API_GATEWAY, name);
+    }
+
+    public Resource secret(String name) {
+        return resource(ResourceType.SECRET, name);
+    }
+
+    public Resource table(String name) {
+        return resource(ResourceType.DYNAMODB_TABLE, name);
+    }
+
+    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
+    public Resource stream(String table) {
+        return resource(ResourceType.DYNAMODB_STREAM, table);
+    }
+
+    /** The EC2 instance with this ID. */
+    public Instance instance(String id) {
+        return lab.world().instance(id);
+    }
+
+    /** The instance profile called {@code name}. */
+    public InstanceProfile instanceProfile(String name) {
+        BiFunction<Account, String, InstanceProfile> finder = (a, n) -> a.instanceProfiles().stream()
+                .filter(p -> p.name().equals(n)).findFirst().orElse(null);
+        InstanceProfile mine = scope == null ? null : finder.apply(scope, name);
+        return mine != null ? mine : new Lookups(lab.world()).find("instance profile", name, finder);
+    }
+
+    private <T extends PolicyHolder> Object iam(String kind, String name, BiFunction<Account, String, T> finder,
+                                                Function<Account, T> strict) {
+        Lookups lookups = new Lookups(lab.world());
+        if (name.startsWith("arn:")) {
+            return lookups.find(kind, name, finder);
+        }
+        if (scope != null) {
+            T found = finder.apply(scope, name);
+            return found != null ? found : lab.forward(kind, name, arn(scope, kind, name),
+                    () -> strict.apply(scope).arn());
+        }
+        if (lookups.exists(name, finder)) {
+            return lookups.find(kind, name, finder);
+        }
+        return lab.forward(kind, name, arn(lab.world().defaultAccount(), kind, name),
+                () -> lookups.find(kind, name, finder).arn());
+    }
+
+    private static String arn(Account account, String kind, String name) {
+        return "arn:aws:iam::" + account.id() + ":" + kind + "/" + name;
+    }
+
+    private Resource resource(ResourceType type, String name) {
+        if (scope != null) {
+            for (Resource r : scope.resources()) {
+                if (r.type() == type && (r.name().equals(name) || r.arn().equals(name))) {
+                    return r;
+                }
+            }
+        }
+        return new Lookups(lab.world()).resource(type, name);
+    }
+
     private StatementSpec add(String effect, Object[] actions) {
         StatementSpec s = new StatementSpec();
         s.json.put("Effect", effect);
         s.json.put("Action", one(flatten(actions)));
         statements.add(s);
-        lines.add(currentLine.getAsInt());
+        lines.add(lab.currentLine());
         return s;
     }
 
@@ -151,6 +288,12 @@ public class PolicySpec {
 
         /** Who it applies to, in resource-based and trust policies: see {@link #principal(Object...)}. */
         public StatementSpec principal(Map<String, ?> byType) {
+            if (byType == null) {
+                // Groovy picks this overload for a null argument: a variable or lookup that gave nothing.
+                throw new DslException("`principal` got no value (null); name who it applies to, e.g. principal"
+                        + " role('reader'), principal 'arn:aws:iam::111122223333:role/reader' or principal"
+                        + " service: 'lambda.amazonaws.com'");
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             byType.forEach((k, v) -> {
                 String type = switch (k.toLowerCase(Locale.ROOT)) {

@@ -121,7 +121,7 @@ final class Refs {
         String json;
         PolicySpec spec = null;
         if (input instanceof Closure<?> c) {
-            spec = lab.buildingPolicy(() -> Specs.configure(new PolicySpec(defaultResources, lab::currentLine), c));
+            spec = Specs.configure(new PolicySpec(defaultResources, lab, accountAround(c)), c);
             json = Json.write(spec.toMap());
         } else if (input instanceof java.util.Map<?, ?> m) {
             json = Json.write(m);
@@ -166,6 +166,21 @@ final class Refs {
             int line = m.lookingAt() ? spec.lineOf(Integer.parseInt(m.group(1))) : 0;
             lab.warn(line > 0 ? line : lab.currentLine(), where + w.text());
         }
+    }
+
+    /**
+     * The account of the innermost account block around {@code block} (its lookups look there), or {@code null}
+     * when it is written outside any.
+     */
+    private static Account accountAround(Closure<?> block) {
+        Object owner = block.getOwner();
+        while (owner instanceof Closure<?> outer) {
+            if (outer.getDelegate() instanceof Specs.AccountSpec a) {
+                return a.account();
+            }
+            owner = outer.getOwner();
+        }
+        return null;
     }
 
     private static String read(Lab lab, Path path) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.iamlab.engine.policy.PolicyKind;
 import org.iamlab.engine.world.Account;
+import org.iamlab.engine.world.Actor;
 import org.iamlab.engine.world.ControlPolicy;
 import org.iamlab.engine.world.Durations;
 import org.iamlab.engine.world.Group;
@@ -17,6 +18,7 @@ import org.iamlab.engine.world.InstanceProfile;
 import org.iamlab.engine.world.OidcProvider;
 import org.iamlab.engine.world.Organization;
 import org.iamlab.engine.world.OrgUnit;
+import org.iamlab.engine.world.PassRole;
 import org.iamlab.engine.world.Policy;
 import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.PolicyText;
@@ -422,9 +424,39 @@ public final class Specs {
             tags.forEach(this::tag);
         }
 
-        /** A Lambda function's execution role (a role of the account). */
+        /**
+         * Enables a DynamoDB table's stream (once) and runs its block: {@code enableStream { policy { ... } }}
+         * gives the stream its own resource-based policy, which the table's does not cover. (Not {@code stream}:
+         * Groovy gives every object a {@code stream()} method, which would answer first.)
+         */
+        public Resource enableStream(@DelegatesTo(value = ResourceSpec.class, strategy = Closure.DELEGATE_FIRST)
+                Closure<?> block) {
+            if (resource.type() != ResourceType.DYNAMODB_TABLE) {
+                throw new DslException("only a DynamoDB table has a stream, not " + resource.type().description()
+                        + " `" + resource.name() + "`");
+            }
+            Resource stream = resource.account().enableStream(resource);
+            configure(new ResourceSpec(lab, stream), block);
+            return stream;
+        }
+
+        public Resource enableStream() {
+            return enableStream(null);
+        }
+
+        /**
+         * A Lambda function's execution role (a role of the account). Inside {@code actingAs}, the caller must be
+         * allowed to pass it to Lambda, as for CreateFunction.
+         */
         public void role(Object role) {
-            lab.later(() -> resource.executionRole(Refs.role(role, resource.account())));
+            Actor caller = lab.explicitAwsCaller();
+            lab.later(() -> {
+                Role execution = Refs.role(role, resource.account());
+                if (caller != null) {
+                    PassRole.check(caller, execution, "lambda.amazonaws.com");
+                }
+                resource.executionRole(execution);
+            });
         }
     }
 
@@ -440,6 +472,10 @@ public final class Specs {
         AccountSpec(Lab lab, Account account) {
             this.lab = lab;
             this.account = account;
+        }
+
+        Account account() {
+            return account;
         }
 
         /** The account's alias. */
@@ -468,12 +504,8 @@ public final class Specs {
             return user(opts, name, null);
         }
 
-        /** The user called {@code name}, created when new; inside a policy, also one defined further down. */
-        public Object user(String name) {
-            if (lab.inPolicy() && account.findUser(name).isEmpty()) {
-                return lab.forward("user", name, "arn:aws:iam::" + account.id() + ":user/" + name,
-                        () -> account.user(name).arn());
-            }
+        /** The user called {@code name}, created when new. */
+        public User user(String name) {
             return user(null, name, null);
         }
 
@@ -519,12 +551,8 @@ public final class Specs {
             return role(null, name, block);
         }
 
-        /** The role called {@code name}; inside a policy, also one defined further down. */
-        public Object role(String name) {
-            if (lab.inPolicy() && account.findRole(name).isEmpty()) {
-                return lab.forward("role", name, "arn:aws:iam::" + account.id() + ":role/" + name,
-                        () -> account.role(name).arn());
-            }
+        /** The role called {@code name}. */
+        public Role role(String name) {
             return role(null, name, null);
         }
 
@@ -559,14 +587,25 @@ public final class Specs {
             return instanceProfile(null, name);
         }
 
-        /** An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}. */
+        /**
+         * An EC2 instance, optionally with an instance profile: {@code instance 'i-0abc...', profile: 'web'}.
+         * Inside {@code actingAs}, the caller must be allowed to pass the profile's role to EC2, as for
+         * RunInstances.
+         */
         public Instance instance(Map<String, ?> opts, String id) {
             NamedArgs.check(opts, "instance", "profile", "region");
             Instance i = account.createInstance(id, str(opts, "region"));
             Object profile = opts == null ? null : opts.get("profile");
+            Actor caller = lab.explicitAwsCaller();
             if (profile != null) {
-                lab.later(() -> i.associate(profile instanceof InstanceProfile p ? p
-                        : account.instanceProfile(Refs.arnOf(profile))));
+                lab.later(() -> {
+                    InstanceProfile p = profile instanceof InstanceProfile given ? given
+                            : account.instanceProfile(Refs.arnOf(profile));
+                    if (caller != null) {
+                        p.role().ifPresent(r -> PassRole.check(caller, r, "ec2.amazonaws.com"));
+                    }
+                    i.associate(p);
+                });
             }
             return i;
         }

@@ -42,6 +42,7 @@ import org.iamlab.engine.world.Group;
 import org.iamlab.engine.world.InlinePolicy;
 import org.iamlab.engine.world.Instance;
 import org.iamlab.engine.world.InstanceProfile;
+import org.iamlab.engine.world.PassRole;
 import org.iamlab.engine.world.Policy;
 import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.PolicySource;
@@ -60,7 +61,8 @@ import org.iamlab.engine.world.WorldExport;
  * {@code delete-*}, {@code detach-*} and {@code list-*} counterparts and {@code simulate-principal-policy};
  * {@code sts assume-role} and {@code get-caller-identity}; {@code ec2 run-instances} and
  * {@code associate-iam-instance-profile}. Output and errors are the CLI's. A caller other than the root user
- * must be allowed each IAM action by the evaluator, as in AWS.
+ * must be allowed each IAM action by the evaluator, as in AWS, and {@code iam:PassRole} on the role of an
+ * instance profile it gives EC2.
  */
 public final class AwsCli {
 
@@ -743,6 +745,10 @@ public final class AwsCli {
                     String type = a.opt("--instance-type") == null ? "t3.micro" : a.opt("--instance-type");
                     long count = a.opt("--count") == null ? 1 : number("--count");
                     String profile = a.opt("--iam-instance-profile");
+                    InstanceProfile launchProfile = profile == null ? null : profileRef(profile);
+                    if (launchProfile != null) {
+                        launchProfile.role().ifPresent(r -> PassRole.check(caller, r, "ec2.amazonaws.com"));
+                    }
                     ArrayNode list = JSON.createArrayNode();
                     for (int i = 0; i < count; i++) {
                         Instance instance = account.createInstance(null, null);
@@ -751,8 +757,8 @@ public final class AwsCli {
                         n.put("ImageId", a.opt("--image-id"));
                         n.put("InstanceType", type);
                         n.putObject("State").put("Code", 0).put("Name", "pending");
-                        if (profile != null) {
-                            InstanceProfile p = profileRef(profile);
+                        if (launchProfile != null) {
+                            InstanceProfile p = launchProfile;
                             instance.associate(p);
                             n.putObject("IamInstanceProfile").put("Arn", p.arn()).put("Id", p.id());
                         }
@@ -762,6 +768,7 @@ public final class AwsCli {
                 case "associate-iam-instance-profile": {
                     Instance instance = account.instance(a.req("--instance-id"));
                     InstanceProfile p = profileRef(a.req("--iam-instance-profile"));
+                    p.role().ifPresent(r -> PassRole.check(caller, r, "ec2.amazonaws.com"));
                     String association = instance.associate(p);
                     ObjectNode n = JSON.createObjectNode();
                     n.put("AssociationId", association);

@@ -463,6 +463,13 @@ public final class PolicyParser {
             throw error("wildcards are not allowed in a principal ARN (`" + value + "`)",
                     "name the principal exactly, or use \"*\" with an ArnLike condition on aws:PrincipalArn");
         }
+        if (iamArn && isGroupArn(value)) {
+            // IAM User Guide, "IAM user groups" and "AWS JSON policy elements: Principal": a group is not a
+            // principal, so AWS refuses to store the policy ("Invalid principal in policy").
+            pushIndex(values, i);
+            throw error("`" + value + "` is an IAM group, which cannot be a principal",
+                    "name the group's users one by one, or give them a role to assume and name the role");
+        }
         String account = iamArn ? accountOf(value) : null;
         if (account != null && !account.equals("aws") && !(account.length() == 12
                 && account.chars().allMatch(Character::isDigit))) {
@@ -473,6 +480,11 @@ public final class PolicyParser {
                 path.pop();
             }
         }
+    }
+
+    private static boolean isGroupArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[2].equals("iam") && parts[5].startsWith("group/");
     }
 
     /** The account field of an ARN, the fifth of its colon-separated parts. */

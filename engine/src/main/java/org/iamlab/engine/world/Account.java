@@ -1,5 +1,7 @@
 package org.iamlab.engine.world;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,6 +23,8 @@ public final class Account {
 
     /** The region resources are created in unless one is given. */
     public static final String DEFAULT_REGION = "us-east-1";
+    private static final DateTimeFormatter STREAM_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
 
     private final World world;
     private final String id;
@@ -438,6 +442,9 @@ public final class Account {
 
     /** Creates a resource of {@code type} called {@code name} in {@code region} (or the default region). */
     public Resource createResource(ResourceType type, String name, String region) {
+        if (type == ResourceType.DYNAMODB_STREAM) {
+            throw WorldException.invalid("a DynamoDB stream belongs to a table", "enable the table's stream");
+        }
         if (name == null || name.isBlank()) {
             throw WorldException.invalid("a " + type.description() + " needs a name", null);
         }
@@ -462,6 +469,31 @@ public final class Account {
         resources.put(key, r);
         world.indexResource(r);
         return r;
+    }
+
+    /**
+     * Enables the stream of {@code table}, a DynamoDB table of this account; the stream's label is the world's
+     * time, as DynamoDB labels it ({@code 2026-01-05T09:00:00.000}).
+     */
+    public Resource enableStream(Resource table) {
+        if (table.type() != ResourceType.DYNAMODB_TABLE || table.account() != this) {
+            throw WorldException.invalid("only a DynamoDB table of account " + id + " has a stream, not `"
+                    + table.arn() + "`", null);
+        }
+        String key = ResourceType.DYNAMODB_STREAM.word() + "/" + table.name();
+        if (resources.containsKey(key)) {
+            return resources.get(key);
+        }
+        String label = STREAM_LABEL.format(world.clock().instant());
+        Resource stream = new Resource(ResourceType.DYNAMODB_STREAM, this, table.name(), table.region(), label);
+        resources.put(key, stream);
+        world.indexResource(stream);
+        return stream;
+    }
+
+    /** The stream of DynamoDB table {@code table}, when enabled. */
+    public Optional<Resource> stream(Resource table) {
+        return Optional.ofNullable(resources.get(ResourceType.DYNAMODB_STREAM.word() + "/" + table.name()));
     }
 
     /** The resource of {@code type} called {@code name}. */

@@ -14,7 +14,17 @@ final class Ids {
     private static final String SECRET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     /** Not final: restoring a {@link WorldSnapshot} replaces it with a generator in the state it had then. */
-    private Random random = new Random(20260105L);
+    private Random random;
+
+    /** The world's generator. */
+    Ids() {
+        this(20260105L);
+    }
+
+    /** A generator of its own, for identifiers that must not shift the world's sequence. */
+    Ids(long seed) {
+        random = new Random(seed);
+    }
 
     /** {@code prefix} followed by upper-case letters and digits, {@code length} characters in all. */
     synchronized String unique(String prefix, int length) {

@@ -42,8 +42,9 @@ final class Requests {
         if (actor instanceof Session s && s.expiredAt(now)) {
             throw new WorldException("ExpiredToken", "the credentials of session `" + s.name() + "` expired at "
                     + s.expiration().orElseThrow() + " and the world's clock says " + now,
-                    "The security token included in the request is expired",
-                    "assume the role again for new credentials");
+                    "The security token included in the request is expired", s.ofInstance()
+                    ? "ask as the instance again: its metadata service has rotated its credentials"
+                    : "assume the role again for new credentials");
         }
         if (action == null || action.indexOf(':') <= 0) {
             throw WorldException.invalid("`" + action + "` is not an action",

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.iamlab.engine.policy.PolicyKind;
 
 /**
- * A resource of an account: an S3 bucket, SQS queue, SNS topic, Lambda function, KMS key, API Gateway API or
- * Secrets Manager secret, each with an optional resource-based policy, or a DynamoDB table, which has none.
+ * A resource of an account: an S3 bucket, SQS queue, SNS topic, Lambda function, KMS key, API Gateway API,
+ * Secrets Manager secret, DynamoDB table or a table's stream, each with an optional resource-based policy.
  * A Lambda function has an execution role; a KMS key starts with the default key policy that lets the account's
  * IAM policies grant access to it.
  */
@@ -42,6 +42,7 @@ public final class Resource {
             case API_GATEWAY -> "arn:aws:execute-api:" + region + ":" + acct + ":" + id;
             case SECRET -> "arn:aws:secretsmanager:" + region + ":" + acct + ":secret:" + name + "-" + id;
             case DYNAMODB_TABLE -> "arn:aws:dynamodb:" + region + ":" + acct + ":table/" + name;
+            case DYNAMODB_STREAM -> "arn:aws:dynamodb:" + region + ":" + acct + ":table/" + name + "/stream/" + id;
         };
         if (type == ResourceType.KMS_KEY) {
             this.policy = PolicyText.parse(defaultKeyPolicy(acct), PolicyKind.RESOURCE);
@@ -83,7 +84,10 @@ public final class Resource {
         return region;
     }
 
-    /** The generated part of the ARN: a KMS key's UUID, an API's ID, a secret's suffix; {@code null} otherwise. */
+    /**
+     * The generated part of the ARN: a KMS key's UUID, an API's ID, a secret's suffix, a stream's label (the time
+     * it was enabled); {@code null} otherwise. A stream's name is its table's.
+     */
     public String id() {
         return id;
     }
@@ -103,6 +107,7 @@ public final class Resource {
             case API_GATEWAY -> List.of(ResourceType.key("execute-api", acct, id));
             case SECRET -> List.of(ResourceType.key("secretsmanager", acct, name + "-" + id),
                     ResourceType.key("secretsmanager", acct, name));
+            case DYNAMODB_STREAM -> List.of(ResourceType.key("dynamodb", acct, name + "/stream/" + id));
         };
     }
 

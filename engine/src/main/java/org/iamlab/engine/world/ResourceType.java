@@ -17,7 +17,10 @@ public enum ResourceType {
     API_GATEWAY("execute-api", "api", "API Gateway API", "apigateway.amazonaws.com"),
     SECRET("secretsmanager", "secret", "Secrets Manager secret", "secretsmanager.amazonaws.com"),
     // DynamoDB has taken resource-based policies on tables (covering their indexes) since March 2024.
-    DYNAMODB_TABLE("dynamodb", "table", "DynamoDB table", "dynamodb.amazonaws.com");
+    DYNAMODB_TABLE("dynamodb", "table", "DynamoDB table", "dynamodb.amazonaws.com"),
+    // A table's stream has a resource-based policy of its own, which the table's policy does not cover
+    // (DynamoDB Developer Guide, "Using resource-based policies for DynamoDB").
+    DYNAMODB_STREAM("dynamodb", "stream", "DynamoDB stream", "dynamodb.amazonaws.com");
 
     private final String service;
     private final String word;
@@ -76,10 +79,18 @@ public enum ResourceType {
             case "kms" -> r.startsWith("key/") ? r : null;
             case "execute-api" -> upTo(r, '/');
             case "secretsmanager" -> r.startsWith("secret:") ? r.substring("secret:".length()) : null;
-            case "dynamodb" -> r.startsWith("table/") ? upTo(r.substring("table/".length()), '/') : null;
+            case "dynamodb" -> r.startsWith("table/") ? dynamoDbPart(r.substring("table/".length())) : null;
             default -> null;
         };
         return part == null ? null : key(service, arn.account(), part);
+    }
+
+    /** {@code T} for a table and its indexes, {@code T/stream/LABEL} for a stream (whose label has no slash). */
+    private static String dynamoDbPart(String afterTable) {
+        String table = upTo(afterTable, '/');
+        String rest = afterTable.substring(table.length());
+        return rest.startsWith("/stream/") ? table + "/stream/" + upTo(rest.substring("/stream/".length()), '/')
+                : table;
     }
 
     static String key(String service, String account, String part) {

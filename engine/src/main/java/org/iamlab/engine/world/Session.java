@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * A role session, {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}, with its temporary credentials. Its
  * permissions are the role's policies, within the role's boundary and the session policy; session tags
- * override the role's tags as {@code aws:PrincipalTag/*}. Sessions of EC2 instances and Lambda functions have
- * credentials that their service refreshes, so they do not expire.
+ * override the role's tags as {@code aws:PrincipalTag/*}. An EC2 instance's sessions have temporary credentials
+ * that its metadata service rotates ({@link Instance#session()}); a Lambda function's session has credentials
+ * that Lambda refreshes, so it does not expire.
  */
 public final class Session implements Actor {
 
@@ -43,10 +44,22 @@ public final class Session implements Actor {
         this.context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 
-    /** A session a service holds for a resource (an EC2 instance, a Lambda function), tagged by {@code key}. */
+    /** A session a service holds for a resource (a Lambda function), tagged by {@code key}. */
     static Session ofService(Role role, String name, String key, String value) {
         return new Session(role, name, null, role.account().world().clock().instant(), null, Map.of(), null, null,
                 Map.of(key, List.of(value)));
+    }
+
+    /** The session of an EC2 instance's role with one set of its temporary credentials, issued at {@code issued}. */
+    static Session ofInstance(Role role, String instanceId, String instanceArn, Credentials credentials,
+                              Instant issued) {
+        return new Session(role, instanceId, credentials, issued, null, Map.of(), null, null,
+                Map.of("ec2:SourceInstanceARN", List.of(instanceArn)));
+    }
+
+    /** Whether it is an EC2 instance's session (whose instance rotates its credentials). */
+    public boolean ofInstance() {
+        return context.containsKey("ec2:SourceInstanceARN");
     }
 
     public Role role() {
@@ -78,7 +91,7 @@ public final class Session implements Actor {
         return role.id() + ":" + name;
     }
 
-    /** The temporary credentials, absent for sessions a service holds. */
+    /** The temporary credentials, absent for a Lambda function's session. */
     public Optional<Credentials> credentials() {
         return Optional.ofNullable(credentials);
     }
@@ -87,7 +100,7 @@ public final class Session implements Actor {
         return issued;
     }
 
-    /** When the credentials expire; empty when a service refreshes them. */
+    /** When the credentials expire; empty when Lambda refreshes them. */
     public Optional<Instant> expiration() {
         return credentials == null ? Optional.empty() : Optional.ofNullable(credentials.expiration());
     }

@@ -16,6 +16,25 @@ import org.junit.jupiter.api.Test;
 
 class PolicyParserTests {
 
+    // IAM User Guide, "IAM user groups" and "AWS JSON policy elements: Principal": a group cannot be identified
+    // as a principal; S3 refuses such a bucket policy with "Invalid principal in policy".
+    @Test
+    void anIamGroupCannotBeAPrincipalInAResourceOrTrustPolicy() {
+        String policy = """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+                    "Principal": {"AWS": "arn:aws:iam::111122223333:group/testers"}}]
+                }""";
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> PolicyParser.parse(policy, PolicyKind.RESOURCE));
+        assertEquals(4, e.line());
+        assertEquals("Statement[0].Principal.AWS", e.path());
+        assertTrue(e.hint().contains("users one by one") && e.hint().contains("role"), e.hint());
+        assertThrows(PolicyParseException.class, () -> PolicyParser.parse(policy.replace("s3:GetObject",
+                "sts:AssumeRole").replace("\"Resource\": \"*\",", ""), PolicyKind.TRUST));
+    }
+
     @Test
     void anErrorInAPrettyPrintedPolicyNamesItsLineColumnAndPath() {
         String policy = """
