@@ -105,11 +105,15 @@ public final class Organization {
         u.children().forEach(c -> collect(c, out));
     }
 
-    /** Moves {@code account} into the organization under {@code parent}; {@code FullAWSAccess} is attached to it. */
+    /**
+     * Moves {@code account} into the organization under {@code parent}; an account that joins gets
+     * {@code FullAWSAccess}, unless it still has it: a notebook cell that runs again withdraws the OU it created,
+     * which leaves the OU's accounts without a parent but keeps what is attached to them.
+     */
     public void addAccount(Account account, OrgUnit parent) {
         if (account.parent().isPresent()) {
             account.parent().get().removeAccount(account);
-        } else {
+        } else if (!attached(account).contains(policy(FULL_AWS_ACCESS))) {
             attach(policy(FULL_AWS_ACCESS), account);
         }
         parent.addAccount(account);

@@ -57,6 +57,22 @@ class CellsTests {
     }
 
     @Test
+    void aCellThatPutsAnAccountUnderAnOuRunsTwiceWithFullAwsAccessAttachedOnce() {
+        Consumer<World> org = w -> {
+            Organization o = w.organization().orElseGet(() -> w.createOrganization(w.createAccount("999988887777",
+                    null)));
+            o.addAccount(w.account("111122223333"), o.createOu(o.root(), "Workloads"));
+        };
+        cell("org", org);
+        String once = export(world).replaceAll("ou-[a-z0-9]+-[a-z0-9]+", "OU-ID");
+        cell("org", org);
+        assertEquals(once, export(world).replaceAll("ou-[a-z0-9]+-[a-z0-9]+", "OU-ID"), "a re-created OU gets a new ID");
+        Organization o = world.organization().orElseThrow();
+        assertEquals(1, o.attached(shop).stream().filter(p -> p.name().equals("FullAWSAccess")).count());
+        assertEquals("Workloads", shop.parent().orElseThrow().name());
+    }
+
+    @Test
     void aRestoredSnapshotIsTheSameWorldWithTheSameObjects() {
         setup(world);
         User alice = shop.user("alice");
