@@ -34,8 +34,11 @@ import org.zeromq.ZMQ;
 class KernelResilienceTests {
 
     private static final long CELL_MILLIS = 60_000;
-    /** A bound, not a speed claim: before the fix the kernel never answered again. */
-    private static final long AT_ONCE_MILLIS = 5_000;
+    /**
+     * A bound, not a speed claim (the tests print the times they measure): before the fix the kernel never
+     * answered again. Generous, because a JVM on a loaded 2-core machine can stall for seconds.
+     */
+    private static final long AT_ONCE_MILLIS = 20_000;
     private static final Gson GSON = new Gson();
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
 
