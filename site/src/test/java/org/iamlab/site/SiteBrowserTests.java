@@ -160,11 +160,13 @@ class SiteBrowserTests {
                           marked: form.querySelector('input:checked').parentNode.className,
                           explained: !form.querySelector('.explanation').hidden};
                 })()""";
-        JsonNode wrong = browser.evaluate(answer.formatted("a"));
+        JsonNode wrong = browser.evaluate(answer.formatted("B"));
         assertEquals("verdict wrong", wrong.get("verdict").asText());
         assertEquals("option wrong", wrong.get("marked").asText());
-        assertTrue(wrong.get("text").asText().contains("no allow overrides it"), wrong.toString());
-        JsonNode right = browser.evaluate(answer.formatted("b"));
+        assertTrue(wrong.get("text").asText().contains("B: Nothing keeps carol from the secrets. With this change,"
+                + " carol cannot read a secret fails: Allowed"), wrong.toString());
+        browser.evaluate("document.querySelector('form.question input[value=\"B\"]').checked = false");
+        JsonNode right = browser.evaluate(answer.formatted("A"));
         assertEquals("verdict right", right.get("verdict").asText());
         assertEquals("option right", right.get("marked").asText());
         assertTrue(right.get("explained").asBoolean());
