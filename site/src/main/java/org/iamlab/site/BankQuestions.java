@@ -10,7 +10,6 @@ import org.iamlab.lessons.check.ChoiceKey;
 import org.iamlab.lessons.format.Catalog;
 import org.iamlab.lessons.model.Exercise;
 import org.iamlab.lessons.model.Header;
-import org.iamlab.lessons.model.Option;
 
 /**
  * The exam bank's choice and decision questions as the practice page shows them, keyed by the evaluator (the
@@ -64,8 +63,8 @@ public final class BankQuestions implements QuestionBank {
 
     private Question choice(Exercise.Choice c) {
         ChoiceKey key = checker.key(c);
-        List<QuestionBank.Option> options = new ArrayList<>();
-        for (Option o : c.options()) {
+        List<Option> options = new ArrayList<>();
+        for (org.iamlab.lessons.model.Option o : c.options()) {
             boolean right = key.right().contains(o.letter());
             String why = o.why() == null ? "" : o.why().strip();
             String feedback;
@@ -74,9 +73,9 @@ public final class BankQuestions implements QuestionBank {
             } else {
                 ChoiceKey.Proof proof = key.proof(o.letter()).orElseThrow();
                 feedback = (why.isEmpty() ? "" : why + " ") + "With this change, " + proof.check().describe()
-                        + " fails: " + outcome(proof.answer()) + ".";
+                        + " fails: IAM decides " + outcome(proof.answer()) + ".";
             }
-            options.add(new QuestionBank.Option(o.letter(), o.text(), right, feedback));
+            options.add(new Option(o.letter(), o.text(), right, feedback));
         }
         return new Question(c.id(), c.header().topic().title(), c.header().prompt(), c.multi(), options,
                 explanation(c.header()));
@@ -84,10 +83,10 @@ public final class BankQuestions implements QuestionBank {
 
     private Question decision(Exercise.Decision d) {
         Answer key = checker.key(d);
-        List<QuestionBank.Option> options = new ArrayList<>();
+        List<Option> options = new ArrayList<>();
         for (int i = 0; i < DECISIONS.size(); i++) {
             Decision decision = DECISIONS.get(i);
-            options.add(new QuestionBank.Option(String.valueOf((char) ('A' + i)), decision.label(),
+            options.add(new Option(String.valueOf((char) ('A' + i)), decision.label(),
                     decision == key.decision(), "IAM decides " + outcome(key) + "."));
         }
         return new Question(d.id(), d.header().topic().title(), d.header().prompt(), false, options,

@@ -30,7 +30,8 @@ class BankQuestionsTests {
         assertEquals(List.of(true, false), q.options().stream().map(QuestionBank.Option::correct).toList());
         assertEquals("The deny wins for the secrets; the allow covers the rest.", q.options().get(0).feedback());
         assertEquals("Nothing keeps carol from the secrets. With this change, carol cannot read a secret fails: "
-                + "Allowed (statement #1 in identity-based policy Read allows it).", q.options().get(1).feedback());
+                + "IAM decides Allowed (allowed by statement #1 in identity-based policy Read (inline)).",
+                q.options().get(1).feedback());
         assertTrue(q.explanation().startsWith("An explicit deny beats any allow"), q.explanation());
     }
 

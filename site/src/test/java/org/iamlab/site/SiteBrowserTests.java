@@ -164,7 +164,7 @@ class SiteBrowserTests {
         assertEquals("verdict wrong", wrong.get("verdict").asText());
         assertEquals("option wrong", wrong.get("marked").asText());
         assertTrue(wrong.get("text").asText().contains("B: Nothing keeps carol from the secrets. With this change,"
-                + " carol cannot read a secret fails: Allowed"), wrong.toString());
+                + " carol cannot read a secret fails: IAM decides Allowed"), wrong.toString());
         browser.evaluate("document.querySelector('form.question input[value=\"B\"]').checked = false");
         JsonNode right = browser.evaluate(answer.formatted("A"));
         assertEquals("verdict right", right.get("verdict").asText());
