@@ -1,5 +1,6 @@
 package org.iamlab.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -9,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iamlab.kernel.CellOutput;
+import org.iamlab.lessons.render.FeedbackView;
 
 /**
  * An executed lesson as an AsciiDoc document: Markdown cells as AsciiDoc, code cells as highlighted source
  * blocks ({@code %%iam} cells as Groovy, {@code %%aws} cells as shell, the rest as Java), traces, worlds and
  * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. The student
  * edition shows each cell as the lessons module's student edition makes it (solutions replaced by stubs, hidden
- * checks removed) and leaves out the outputs of a cell whose solution was taken out; the instructor edition shows
- * the stub and, folded below it, the solution.
+ * checks removed), leaves out the outputs of a cell whose solution was taken out, and says what a check cell
+ * checks instead of its result (which the solution earned); the instructor edition shows the stub and, folded
+ * below it, the solution, and every check's feedback.
  */
 final class LessonAsciiDoc {
 
@@ -119,8 +122,30 @@ final class LessonAsciiDoc {
             }
         }
         for (CellOutput output : c.outputs()) {
-            out.append(output(output));
+            out.append(edition == Edition.STUDENT ? forStudents(output) : output(output));
         }
+    }
+
+    /**
+     * An output as the student edition shows it: a check's result (a display carrying the check JSON) was
+     * computed against the solution, so it would give the answer away; the student reads what the cell checks
+     * and how many points it is worth instead, from the check JSON.
+     */
+    private static String forStudents(CellOutput output) {
+        if (output instanceof CellOutput.Display d && d.data().containsKey(FeedbackView.CHECK_MIME)) {
+            try {
+                JsonNode check = JSON.readTree(d.data().get(FeedbackView.CHECK_MIME));
+                int total = check.path("total").asInt();
+                int points = check.path("max_points").asInt();
+                return Blocks.passthrough("<div class=\"output check-pending\">\u25cb Running this cell checks"
+                        + " your answer to <code>" + PageShell.escape(check.path("exercise").asText()) + "</code>"
+                        + (total > 0 ? " against " + total + (total == 1 ? " requirement" : " requirements") : "")
+                        + ", for " + points + (points == 1 ? " point" : " points") + ".</div>");
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return output(output);
     }
 
     /** The language a code cell is highlighted as. */
