@@ -64,6 +64,16 @@ public final class NotebookRunner implements AutoCloseable {
         return new NotebookRunner(classPath, workingDir);
     }
 
+    /** A runner that reads relative files from the process's working directory (see {@link #start(String, Path)}). */
+    public static NotebookRunner start(String classPath) {
+        return start(classPath, Path.of(""));
+    }
+
+    /** Runs a cell known by its code, as the kernel does when a front end sends no cell id. */
+    public List<CellOutput> run(String code) {
+        return run(code, null);
+    }
+
     /**
      * Runs one cell (Java, or a magic cell such as {@code %%iam}) and returns its outputs in order. As in Jupyter,
      * the cell runs in a run of the world ({@code IamCells.CellRun}): running the cell called {@code cellId} again

@@ -20,7 +20,7 @@ class NotebookRunnerTests {
     @Test
     void aNotebooksCellsShareStateAndReturnTheirOutputsInOrder() {
         PrintStream console = System.out;
-        try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime(), Path.of(""))) {
+        try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime())) {
             List<CellOutput> world = runner.run("""
                     %%iam
                     account('111122223333') {
@@ -35,14 +35,14 @@ class NotebookRunnerTests {
             assertTrue(trace.data().get("text/plain").startsWith("Allowed"), trace.data().toString());
             assertEquals(2, world.size(), "explain's answer is shown once, not again as the cell's value");
 
-            List<CellOutput> javaCell = runner.run("System.out.println(\"hi\");\nalice.name().length() + 1", null);
+            List<CellOutput> javaCell = runner.run("System.out.println(\"hi\");\nalice.name().length() + 1");
             assertEquals(List.of(new CellOutput.Stream("stdout", "hi\n"),
                     new CellOutput.Display(Map.of("text/plain", "6"), true)), javaCell);
 
-            CellOutput.Error error = assertInstanceOf(CellOutput.Error.class, runner.run("1 / 0", null).get(0));
+            CellOutput.Error error = assertInstanceOf(CellOutput.Error.class, runner.run("1 / 0").get(0));
             assertEquals("java.lang.ArithmeticException", error.name());
 
-            List<CellOutput> json = runner.run("%aws iam get-user --user-name alice", null);
+            List<CellOutput> json = runner.run("%aws iam get-user --user-name alice");
             CellOutput.Display cli = assertInstanceOf(CellOutput.Display.class, json.get(0));
             assertTrue(cli.data().get("application/json").contains("\"UserName\""), cli.data().toString());
         }
