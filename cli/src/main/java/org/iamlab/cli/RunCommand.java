@@ -12,6 +12,9 @@ import org.iamlab.dsl.Lab;
 import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.dsl.ScriptWarning;
 import org.iamlab.dsl.aws.CliOutput;
+import org.iamlab.engine.render.WorldViews;
+import org.iamlab.engine.world.Policy;
+import org.iamlab.engine.world.PolicyHolder;
 import org.iamlab.engine.world.World;
 import org.iamlab.lessons.Workbook;
 import picocli.CommandLine;
@@ -70,6 +73,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** What a shown value prints: the world's objects in the text form of the views the kernel and site draw. */
+    private static String text(Object value) {
+        if (value instanceof World w) {
+            return WorldViews.worldText(w);
+        }
+        if (value instanceof PolicyHolder h) {
+            return WorldViews.holderText(h);
+        }
+        if (value instanceof Policy p) {
+            return WorldViews.policyText(p);
+        }
+        return String.valueOf(value);
+    }
+
     private static void show(Object value, String file, PrintWriter out, PrintWriter err) {
         if (value instanceof ScriptWarning w) {
             out.flush();
@@ -83,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return;
         }
-        String text = String.valueOf(value);
+        String text = text(value);
         out.print(text.endsWith("\n") ? text : text + "\n");
     }
 }

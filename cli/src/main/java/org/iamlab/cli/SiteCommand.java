@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.iamlab.site.BankQuestions;
 import org.iamlab.site.Edition;
-import org.iamlab.site.JsonQuestionBank;
 import org.iamlab.site.QuestionBank;
 import org.iamlab.site.SiteBuilder;
 import org.iamlab.site.SiteServer;
@@ -52,11 +52,6 @@ final class SiteCommand implements Callable<Integer> {
             description = "The lessons' folder (default: notebooks/ here, else the one beside this program).")
     private Path notebooks;
 
-    @Option(names = "--questions", paramLabel = "FILE",
-            description = "Exam-practice questions as JSON: [{id, topic, stem, options: [{id, text, correct, "
-                    + "feedback}], explanation}].")
-    private Path questions;
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -71,9 +66,9 @@ final class SiteCommand implements Callable<Integer> {
         }
         QuestionBank bank;
         try {
-            bank = questions == null ? QuestionBank.empty() : JsonQuestionBank.read(questions);
-        } catch (IOException e) {
-            err.println("iamlab site: " + e.getMessage());
+            bank = BankQuestions.course();
+        } catch (RuntimeException e) {
+            err.println("iamlab site: the exam bank: " + e.getMessage());
             return FAILED;
         }
         Path outline = lessons.toAbsolutePath().normalize().resolveSibling("lessons").resolve("outline.yaml");

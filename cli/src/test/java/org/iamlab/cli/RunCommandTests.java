@@ -36,6 +36,25 @@ class RunCommandTests {
     }
 
     @Test
+    void shownWorldsPrincipalsAndPoliciesPrintTheTextOfTheViewsTheKernelAndTheSiteDraw() throws IOException {
+        Path s = script("show.groovy", """
+                account('111122223333') {
+                    policy('Read') { allow 's3:GetObject' on '*' }
+                    user('alice') { attach 'Read' }
+                }
+                show world
+                show user('alice')
+                """);
+        CliRun r = CliRun.of("run", s.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("""
+                world:
+                  account 111122223333: users alice; groups none; roles none
+                user alice (arn:aws:iam::111122223333:user/alice)
+                """, r.out());
+    }
+
+    @Test
     void awsCommandsPrintTheClisJsonAndReadFileArgumentsBesideTheScript() throws IOException {
         Files.writeString(dir.resolve("trust.json"), """
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",

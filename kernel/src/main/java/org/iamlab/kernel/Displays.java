@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.iamlab.engine.authz.Authorization;
 import org.iamlab.engine.render.HtmlTraceView;
 import org.iamlab.engine.render.TextTraceView;
+import org.iamlab.engine.render.WorldViews;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.trace.Trace;
 import org.iamlab.dsl.ScriptWarning;

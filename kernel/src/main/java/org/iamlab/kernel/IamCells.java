@@ -38,6 +38,8 @@ final class IamCells {
     private final Consumer<Object> display;
     private volatile World world = new World();
     private volatile Lab lab;
+    /** Where relative files of {@code %%iam} and {@code aws} cells are read: the kernel's working directory. */
+    private volatile Path workingDir = Path.of("").toAbsolutePath();
 
     /** Cells whose shown values ({@code explain}'s answers, {@code aws} output, {@code show}) go to {@code display}. */
     IamCells(Consumer<Object> display) {
@@ -48,9 +50,20 @@ final class IamCells {
     private synchronized Lab lab() {
         if (lab == null) {
             ExitGuard.guardGroovy();
-            lab = Workbook.install(new Lab(world, display).baseDir(Path.of("").toAbsolutePath()));
+            lab = Workbook.install(new Lab(world, display).baseDir(workingDir));
         }
         return lab;
+    }
+
+    /**
+     * Reads relative files of {@code %%iam} and {@code aws} cells ({@code file://policy.json}) from {@code dir},
+     * as Jupyter's kernel reads them from the notebook's folder, its working directory.
+     */
+    synchronized void workingDir(Path dir) {
+        workingDir = dir.toAbsolutePath().normalize();
+        if (lab != null) {
+            lab.baseDir(workingDir);
+        }
     }
 
     /** Forgets the world and every name {@code %%iam} cells defined. */

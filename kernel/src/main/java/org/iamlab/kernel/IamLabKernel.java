@@ -136,6 +136,11 @@ public final class IamLabKernel extends BaseKernel {
         startEngines(System.getProperty("java.class.path"));
     }
 
+    /** Reads the relative files of {@code %%iam} and {@code aws} cells from {@code dir} (see {@link NotebookRunner}). */
+    void workingDir(java.nio.file.Path dir) {
+        iam.workingDir(dir);
+    }
+
     /** Starts JShell, with {@code classPath} for its compiler, and Groovy in the background. */
     void startEngines(String classPath) {
         javaStart.completeAsync(() -> JavaShell.start(classPath), background);

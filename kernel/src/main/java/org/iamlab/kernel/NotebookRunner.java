@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.iamlab.lessons.render.FeedbackView;
 
 /**
  * The kernel's execution core without Jupyter: one fresh kernel (its own JShell, {@code %%iam} world and magics,
@@ -23,9 +25,10 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  */
 public final class NotebookRunner implements AutoCloseable {
 
-    /** The MIME types the kernel's values come in. */
+    /** The MIME types the kernel's values come in, the check results' JSON ({@code check}, {@code answer}) too. */
     private static final List<MIMEType> SHOWN_TYPES = List.of(MIMEType.TEXT_PLAIN, MIMEType.TEXT_HTML,
-            MIMEType.APPLICATION_JSON, MIMEType.IMAGE_SVG, MIMEType.TEXT_MARKDOWN);
+            MIMEType.APPLICATION_JSON, MIMEType.IMAGE_SVG, MIMEType.TEXT_MARKDOWN,
+            MIMEType.parse(FeedbackView.CHECK_MIME));
 
     private final IamLabKernel kernel;
     private final PrintStream consoleOut;
@@ -37,7 +40,7 @@ public final class NotebookRunner implements AutoCloseable {
     private final List<CellOutput> outputs = java.util.Collections.synchronizedList(new ArrayList<>());
     private int count;
 
-    private NotebookRunner(String classPath) {
+    private NotebookRunner(String classPath, Path workingDir) {
         consoleOut = System.out;
         consoleErr = System.err;
         consoleIn = System.in;
@@ -46,24 +49,45 @@ public final class NotebookRunner implements AutoCloseable {
         kernel = IamLabKernel.create();
         kernel.onStartup();
         kernel.displayTo(this::displayed);
+        kernel.workingDir(workingDir);
         kernel.startEngines(classPath);
     }
 
     /**
      * A runner whose JShell compiles against {@code classPath} (the class path of IAM Lab and its libraries, e.g.
      * {@code System.getProperty("java.class.path")} in the {@code iamlab} jar). JShell and Groovy start in the
-     * background; the first cell waits for them.
+     * background; the first cell waits for them. Relative files of {@code %%iam} and {@code aws} cells are read
+     * from {@code workingDir}, the notebook's folder, where Jupyter starts a notebook's kernel. (The JVM has one
+     * working directory: a Java cell's own {@code Path.of("x")} still resolves against the process's.)
      */
-    public static NotebookRunner start(String classPath) {
-        return new NotebookRunner(classPath);
+    public static NotebookRunner start(String classPath, Path workingDir) {
+        return new NotebookRunner(classPath, workingDir);
     }
 
-    /** Runs one cell (Java, or a magic cell such as {@code %%iam}) and returns its outputs in order. */
+    /** A runner that reads relative files from the process's working directory (see {@link #start(String, Path)}). */
+    public static NotebookRunner start(String classPath) {
+        return start(classPath, Path.of(""));
+    }
+
+    /** Runs a cell known by its code, as the kernel does when a front end sends no cell id. */
     public List<CellOutput> run(String code) {
+        return run(code, null);
+    }
+
+    /**
+     * Runs one cell (Java, or a magic cell such as {@code %%iam}) and returns its outputs in order. As in Jupyter,
+     * the cell runs in a run of the world ({@code IamCells.CellRun}): running the cell called {@code cellId} again
+     * replaces what its last run defined, and a cell that fails leaves the world as it was before it.
+     *
+     * @param cellId the notebook's id of the cell (nbformat 4.5), or null to know the cell by its code, as
+     *               Jupyter does when the front end sends no id
+     */
+    public List<CellOutput> run(String code, String cellId) {
         outputs.clear();
         count++;
         try {
-            JavaShell.Outcome outcome = kernel.execute(code, count);
+            JavaShell.Outcome outcome = cellId == null || cellId.isBlank() ? kernel.execute(code, count)
+                    : kernel.execute(code, count, "id:" + cellId);
             drain();
             if (outcome.hasValue() && outcome.value() != null && !(outcome.value() instanceof Magics.Page)
                     && !kernel.alreadyShown(outcome.value())) {

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Cells run in-process, without Jupyter: each cell's outputs in the order Jupyter shows them. */
 class NotebookRunnerTests {
@@ -24,7 +28,7 @@ class NotebookRunnerTests {
                     }
                     println 'built'
                     explain alice, 's3:GetObject', 'arn:aws:s3:::b/k'
-                    """);
+                    """, "c1");
             assertEquals(new CellOutput.Stream("stdout", "built\n"), world.get(0));
             CellOutput.Display trace = assertInstanceOf(CellOutput.Display.class, world.get(1));
             assertTrue(trace.data().get("text/html").contains("iamlab-trace"), trace.data().toString());
@@ -43,5 +47,54 @@ class NotebookRunnerTests {
             assertTrue(cli.data().get("application/json").contains("\"UserName\""), cli.data().toString());
         }
         assertSame(console, System.out, "closing the runner gives the console back");
+    }
+
+    @Test
+    void aCellRunsInAWorldRunAsInJupyterSoThatRunningItAgainReplacesWhatItDefined() {
+        try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime(), Path.of(""))) {
+            runner.run("%%iam\naccount('111122223333') { user 'alice' }", "a");
+            runner.run("%%iam\naccount('111122223333') { user 'bob' }", "b");
+            runner.run("%%iam\naccount('111122223333') { user 'carol' }", "b");
+            List<CellOutput> users = runner.run("%%iam\nprintln world.accounts()[0].users()*.name()", "c");
+            assertEquals(List.of(new CellOutput.Stream("stdout", "[alice, carol]\n")), users,
+                    "cell b's second run replaced its bob by carol");
+            CellOutput.Error failed = assertInstanceOf(CellOutput.Error.class, runner.run(
+                    "%%iam\naccount('111122223333') { user 'dave' }\nthrow new IllegalStateException('no')", "d")
+                    .get(0));
+            assertEquals("IllegalStateException", failed.name());
+            assertEquals(users, runner.run("%%iam\nprintln world.accounts()[0].users()*.name()", "c"),
+                    "a failed cell leaves the world as it was");
+        }
+    }
+
+    @Test
+    void aCheckShowsItsHtmlAndCarriesTheCheckJson() {
+        try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime(), Path.of(""))) {
+            List<CellOutput> check = runner.run("""
+                    %%iam
+                    account('111122223333') { user 'bob' }
+                    edit(user('bob')) { inline('Uploads') { allow 's3:*' on '*' } }
+                    check 'shop-bob-uploads'
+                    """, "check");
+            CellOutput.Display shown = assertInstanceOf(CellOutput.Display.class, check.get(check.size() - 1));
+            assertTrue(shown.data().get("text/html").contains("class=\"iamlab-check\""), shown.data().toString());
+            assertEquals("{\"exercise\":\"shop-bob-uploads\",\"passed\":1,\"total\":4,\"points\":0,"
+                    + "\"max_points\":2}", shown.data().get("application/vnd.iamlab.check+json"));
+        }
+    }
+
+    @Test
+    void relativeFilesOfAwsCellsAreReadFromTheWorkingDirectoryGiven(@TempDir Path notebooks) throws IOException {
+        Files.writeString(notebooks.resolve("trust.json"), """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service":
+                "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+                """);
+        try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime(), notebooks)) {
+            runner.run("%%iam\naccount('111122223333') { }", null);
+            List<CellOutput> created = runner.run("%aws iam create-role --role-name web"
+                    + " --assume-role-policy-document file://trust.json", null);
+            CellOutput.Display role = assertInstanceOf(CellOutput.Display.class, created.get(0), created.toString());
+            assertTrue(role.data().get("application/json").contains("\"RoleName\":\"web\""), role.data().toString());
+        }
     }
 }

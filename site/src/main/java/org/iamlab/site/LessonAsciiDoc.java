@@ -1,5 +1,6 @@
 package org.iamlab.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -9,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iamlab.kernel.CellOutput;
+import org.iamlab.lessons.render.FeedbackView;
 
 /**
  * An executed lesson as an AsciiDoc document: Markdown cells as AsciiDoc, code cells as highlighted source
  * blocks ({@code %%iam} cells as Groovy, {@code %%aws} cells as shell, the rest as Java), traces, worlds and
- * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. In the
- * student edition a solution is replaced by its stub and its cell's outputs are left out; the instructor edition
- * shows the stub and, folded below it, the solution.
+ * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. The student
+ * edition shows each cell as the lessons module's student edition makes it (solutions replaced by stubs, hidden
+ * checks removed), leaves out the outputs of a cell whose solution was taken out, and says what a check cell
+ * checks instead of its result (which the solution earned); the instructor edition shows the stub and, folded
+ * below it, the solution, and every check's feedback.
  */
 final class LessonAsciiDoc {
 
@@ -70,19 +74,21 @@ final class LessonAsciiDoc {
             }
             out.append(String.join(", ", links)).append(".\n\n");
         }
-        int number = 0;
         for (ExecutedLesson.Cell c : executed.cells()) {
-            number++;
             Notebook.Cell cell = c.cell();
             if (cell.tags().contains("remove-cell")) {
                 continue;
             }
+            if (edition == Edition.STUDENT && c.student().isEmpty()) {
+                continue;
+            }
+            String source = edition == Edition.STUDENT ? c.student().get() : cell.source();
             if (cell.isMarkdown()) {
-                out.append(MarkdownToAsciiDoc.convert(cell.source(), anchors));
-                text.append(MarkdownToAsciiDoc.plainText(cell.source())).append('\n');
+                out.append(MarkdownToAsciiDoc.convert(source, anchors));
+                text.append(MarkdownToAsciiDoc.plainText(source)).append('\n');
             } else if (cell.isCode()) {
-                code(out, c, lesson.id(), number, edition);
-                text.append(cell.source()).append('\n');
+                code(out, c, edition);
+                text.append(source).append('\n');
             }
         }
         sections.add(new Section(current[0], current[1], text.toString().strip()));
@@ -90,24 +96,56 @@ final class LessonAsciiDoc {
         return new Document(out.toString(), sections);
     }
 
-    private static void code(StringBuilder out, ExecutedLesson.Cell c, String lesson, int number, Edition edition) {
+    /**
+     * A code cell as the edition shows it. Student: the cell as {@code iamlab student} makes it, without the
+     * outputs of a cell whose solution was taken out. Instructor: the student's cell, then the cell as it ran
+     * (folded, titled "Solution"), then its outputs; a cell the student edition removes (hidden checks) is shown
+     * as it ran, titled as such.
+     */
+    private static void code(StringBuilder out, ExecutedLesson.Cell c, Edition edition) {
         String source = c.cell().source();
         if (source.isBlank()) {
             return;
         }
-        Solutions.Split split = Solutions.split(source, lesson, number);
         String language = language(source);
-        out.append("[.cell]\n").append(Blocks.source(language, split.stub()));
-        if (split.hasSolution()) {
-            if (edition == Edition.STUDENT) {
-                return;
+        if (c.student().isEmpty()) {
+            out.append(".Hidden checks (the student edition leaves this cell out)\n[.cell.hidden-checks]\n")
+                    .append(Blocks.source(language, source));
+        } else {
+            out.append("[.cell]\n").append(Blocks.source(language, c.student().get()));
+            if (c.changedForStudents()) {
+                if (edition == Edition.STUDENT) {
+                    return;
+                }
+                out.append(".Solution\n[%collapsible.solution]\n====\n").append(Blocks.source(language, source))
+                        .append("====\n\n");
             }
-            out.append(".Solution\n[%collapsible.solution]\n====\n").append(Blocks.source(language, source))
-                    .append("====\n\n");
         }
         for (CellOutput output : c.outputs()) {
-            out.append(output(output));
+            out.append(edition == Edition.STUDENT ? forStudents(output) : output(output));
         }
+    }
+
+    /**
+     * An output as the student edition shows it: a check's result (a display carrying the check JSON) was
+     * computed against the solution, so it would give the answer away; the student reads what the cell checks
+     * and how many points it is worth instead, from the check JSON.
+     */
+    private static String forStudents(CellOutput output) {
+        if (output instanceof CellOutput.Display d && d.data().containsKey(FeedbackView.CHECK_MIME)) {
+            try {
+                JsonNode check = JSON.readTree(d.data().get(FeedbackView.CHECK_MIME));
+                int total = check.path("total").asInt();
+                int points = check.path("max_points").asInt();
+                return Blocks.passthrough("<div class=\"output check-pending\">\u25cb Running this cell checks"
+                        + " your answer to <code>" + PageShell.escape(check.path("exercise").asText()) + "</code>"
+                        + (total > 0 ? " against " + total + (total == 1 ? " requirement" : " requirements") : "")
+                        + ", for " + points + (points == 1 ? " point" : " points") + ".</div>");
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return output(output);
     }
 
     /** The language a code cell is highlighted as. */

@@ -25,8 +25,9 @@ import org.iamlab.kernel.CellOutput;
  * What earlier builds made, so that a lesson that did not change is not run again and a page whose AsciiDoc did
  * not change is not rendered again: one JSON file per lesson (its outputs as nbformat stores them), keyed by the
  * SHA-256 of the notebook's bytes and of the program (the jars or class folders of the kernel, the language, the
- * engine, the site and AsciidoctorJ); one HTML file per rendered page body, named by the SHA-256 of the program
- * and the page's AsciiDoc.
+ * engine, the lessons module with its exam bank, the site and AsciidoctorJ); one HTML file per rendered page body,
+ * named by the SHA-256 of the program and the page's AsciiDoc; the practice page's AsciiDoc, whose keys the
+ * evaluator computes, under the program's and the bank's.
  */
 final class LessonCache {
 
@@ -77,6 +78,29 @@ final class LessonCache {
                 Files.delete(f);
             }
         }
+    }
+
+    /**
+     * The practice page's AsciiDoc for the bank known by {@code bankKey}: made by {@code make} (which computes
+     * every key with the evaluator) only when the program or the bank changed since it was last made.
+     */
+    String practicePage(String bankKey, java.util.function.Supplier<String> make) throws IOException {
+        MessageDigest sha = sha256();
+        sha.update(program);
+        sha.update(bankKey.getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve("practice-" + HexFormat.of().formatHex(sha.digest()) + ".adoc");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        String adoc = make.get();
+        Files.createDirectories(dir);
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path f : old.filter(f -> f.getFileName().toString().startsWith("practice-")).toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.writeString(file, adoc, StandardCharsets.UTF_8);
+        return adoc;
     }
 
     private Path pageFile(String adoc) {
@@ -167,7 +191,8 @@ final class LessonCache {
     private static byte[] programDigest() throws IOException {
         MessageDigest sha = sha256();
         List<Path> sources = Stream.of(org.iamlab.kernel.NotebookRunner.class, org.iamlab.dsl.Lab.class,
-                        org.iamlab.engine.world.World.class, LessonCache.class, org.asciidoctor.Asciidoctor.class)
+                        org.iamlab.engine.world.World.class, org.iamlab.lessons.format.Catalog.class,
+                        LessonCache.class, org.asciidoctor.Asciidoctor.class)
                 .map(LessonCache::codeSource).distinct().toList();
         for (Path source : sources) {
             if (Files.isDirectory(source)) {

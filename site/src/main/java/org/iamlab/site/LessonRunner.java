@@ -1,11 +1,16 @@
 package org.iamlab.site;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iamlab.kernel.CellOutput;
 import org.iamlab.kernel.NotebookRunner;
+import org.iamlab.lessons.student.StudentEdition;
+import org.iamlab.lessons.student.StudentEditionException;
 
 /**
  * Runs a lesson's notebook as Jupyter would (a fresh kernel, every code cell in order, errors shown and the run
@@ -27,14 +32,22 @@ final class LessonRunner {
 
     /** Runs {@code lesson}, or takes it from the cache; {@code beforeRunning} is called before a lesson runs. */
     Result run(Lesson lesson, Runnable beforeRunning) throws IOException {
-        Notebook notebook = Notebook.read(lesson.notebook());
+        String text = Files.readString(lesson.notebook(), StandardCharsets.UTF_8);
+        Notebook notebook = Notebook.parse(text, lesson.notebook().toString());
+        List<Optional<String>> student;
+        try {
+            student = StudentEdition.cellSources(lesson.notebook().getFileName().toString(), text);
+        } catch (StudentEditionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         String key = cache.key(lesson.notebook());
         Optional<List<List<CellOutput>>> stored = cache.get(lesson.id(), key);
         boolean cached = stored.isPresent() && stored.get().size() == notebook.cells().size();
         if (!cached) {
             beforeRunning.run();
         }
-        List<List<CellOutput>> outputs = cached ? stored.get() : execute(notebook);
+        List<List<CellOutput>> outputs = cached ? stored.get()
+                : execute(notebook, lesson.notebook().toAbsolutePath().getParent());
         if (!cached) {
             cache.put(lesson.id(), key, outputs);
         }
@@ -42,7 +55,7 @@ final class LessonRunner {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < notebook.cells().size(); i++) {
             Notebook.Cell cell = notebook.cells().get(i);
-            cells.add(new ExecutedLesson.Cell(cell, outputs.get(i)));
+            cells.add(new ExecutedLesson.Cell(cell, outputs.get(i), student.get(i)));
             for (CellOutput o : outputs.get(i)) {
                 if (o instanceof CellOutput.Error e && !cell.tags().contains("raises-exception")) {
                     failures.add("cell " + (i + 1) + ": " + e.name() + ": " + e.value());
@@ -52,11 +65,13 @@ final class LessonRunner {
         return new Result(new ExecutedLesson(lesson, cells), cached, failures);
     }
 
-    private List<List<CellOutput>> execute(Notebook notebook) {
+    /** Runs the cells in order, with the notebook's folder as the working directory, as Jupyter runs them. */
+    private List<List<CellOutput>> execute(Notebook notebook, Path folder) {
         List<List<CellOutput>> outputs = new ArrayList<>();
-        try (NotebookRunner runner = NotebookRunner.start(classPath)) {
+        try (NotebookRunner runner = NotebookRunner.start(classPath, folder)) {
             for (Notebook.Cell cell : notebook.cells()) {
-                outputs.add(cell.isCode() && !cell.source().isBlank() ? runner.run(cell.source()) : List.of());
+                outputs.add(cell.isCode() && !cell.source().isBlank() ? runner.run(cell.source(), cell.id())
+                        : List.of());
             }
         }
         return outputs;

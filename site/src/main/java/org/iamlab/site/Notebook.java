@@ -18,8 +18,8 @@ public record Notebook(List<Cell> cells) {
         cells = List.copyOf(cells);
     }
 
-    /** A cell: {@code markdown}, {@code code} or {@code raw}, its source, and its tags. */
-    public record Cell(String type, String source, List<String> tags) {
+    /** A cell: {@code markdown}, {@code code} or {@code raw}, its id (nbformat 4.5; may be null), its source and tags. */
+    public record Cell(String type, String id, String source, List<String> tags) {
         public Cell {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(source, "source");
@@ -49,7 +49,8 @@ public record Notebook(List<Cell> cells) {
         for (JsonNode c : root.get("cells")) {
             List<String> tags = new ArrayList<>();
             c.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
-            cells.add(new Cell(c.path("cell_type").asText("code"), text(c.path("source")), tags));
+            cells.add(new Cell(c.path("cell_type").asText("code"), c.hasNonNull("id") ? c.get("id").asText() : null,
+                    text(c.path("source")), tags));
         }
         return new Notebook(cells);
     }

@@ -1,8 +1,5 @@
 package org.iamlab.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +12,18 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.iamlab.engine.parse.Hints;
+import org.iamlab.lessons.format.ExerciseFormatException;
+import org.iamlab.lessons.format.OutlineReader;
 
 /**
  * The course's lessons in order: the notebooks {@code NN-slug.ipynb} of the notebooks folder, with the titles,
- * objectives and prerequisites of the course outline ({@code lessons/outline.yaml}: a list of
- * {@code {id, title, objectives, prerequisites}}, or such a list under {@code lessons}). Without an outline, or
- * for a notebook it does not list, the title is the notebook's first heading; the outline's order comes first,
- * then the other notebooks by name.
+ * objectives and prerequisites of the course outline ({@code lessons/outline.yaml}, read by the lessons module's
+ * {@link OutlineReader}). Without an outline, or for a notebook it does not list, the title is the notebook's
+ * first heading; the outline's order comes first, then the other notebooks by name. A lesson of the outline
+ * without a notebook is an error at its line.
  */
 public final class Outline {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Outline() {
     }
@@ -39,17 +37,20 @@ public final class Outline {
         }
         List<Lesson> lessons = new ArrayList<>();
         if (outline != null && Files.isRegularFile(outline)) {
-            for (JsonNode entry : entries(outline)) {
-                String id = entry.path("id").asText("");
-                String stem = matching(files, id);
-                if (stem == null) {
-                    throw new IOException(outline + ": lesson `" + id + "` has no notebook in " + notebooks
-                            + " (expected " + id + ".ipynb)");
+            org.iamlab.lessons.model.Outline course;
+            try {
+                course = OutlineReader.read(outline);
+            } catch (ExerciseFormatException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            for (org.iamlab.lessons.model.Outline.Lesson entry : course.lessons()) {
+                Path file = files.remove(entry.id());
+                if (file == null) {
+                    String hint = Hints.didYouMean(entry.id(), files.keySet());
+                    throw new IOException(entry.at() + ": lesson `" + entry.id() + "` has no notebook in "
+                            + notebooks + " (expected " + entry.id() + ".ipynb)" + (hint != null ? "; " + hint : ""));
                 }
-                Path file = files.remove(stem);
-                String title = entry.path("title").asText("");
-                lessons.add(new Lesson(stem, title.isBlank() ? titleOf(file, stem) : title,
-                        strings(entry.path("objectives")), strings(entry.path("prerequisites")), file));
+                lessons.add(new Lesson(entry.id(), entry.title(), entry.objectives(), entry.prerequisites(), file));
             }
         }
         for (Map.Entry<String, Path> rest : files.entrySet()) {
@@ -57,38 +58,6 @@ public final class Outline {
                     rest.getValue()));
         }
         return lessons;
-    }
-
-    private static List<JsonNode> entries(Path outline) throws IOException {
-        JsonNode root = YAML.readTree(outline.toFile());
-        JsonNode list = root != null && root.has("lessons") ? root.get("lessons") : root;
-        if (list == null || !list.isArray()) {
-            throw new IOException(outline + ": expected a list of lessons (id, title, objectives, prerequisites)");
-        }
-        List<JsonNode> out = new ArrayList<>();
-        list.forEach(out::add);
-        return out;
-    }
-
-    /** The notebook an outline id names: the file {@code ID.ipynb}, or {@code ID-slug.ipynb} for an id "01". */
-    private static String matching(Map<String, Path> files, String id) {
-        if (id.isBlank()) {
-            return null;
-        }
-        if (files.containsKey(id)) {
-            return id;
-        }
-        return files.keySet().stream().filter(stem -> stem.startsWith(id + "-")).findFirst().orElse(null);
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (node.isTextual()) {
-            out.add(node.asText());
-        }
-        return out;
     }
 
     /** The text of the notebook's first heading, or {@code fallback}. */

@@ -4,21 +4,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The exam-practice questions the site shows (the lessons module's bank, or its JSON export read by
- * {@link JsonQuestionBank}). Keys and explanations come from the bank; the page only checks the choice.
+ * The exam-practice questions the site shows, as the page needs them: keys, feedback and explanations are
+ * computed from the lessons module's bank by {@link BankQuestions}; the page only checks the choice.
  */
 public interface QuestionBank {
 
     /** The questions, in the order the page shows them. */
     List<Question> questions();
 
-    /** A bank without questions: the practice page says so. */
-    static QuestionBank empty() {
-        return List::of;
-    }
+    /**
+     * What the questions are computed from: two banks with the same key (in the same program) have the same
+     * questions, so the practice page is made again only when the program or the bank changed.
+     */
+    String key();
 
-    /** A multiple-choice question: its topic, its stem, its options, and the explanation shown once answered. */
-    record Question(String id, String topic, String stem, List<Option> options, String explanation) {
+    /**
+     * A question: its topic, its stem (Markdown), whether several options are right, its options, and the
+     * explanation (Markdown) shown once answered.
+     */
+    record Question(String id, String topic, String stem, boolean multi, List<Option> options, String explanation) {
         public Question {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(topic, "topic");
@@ -31,7 +35,7 @@ public interface QuestionBank {
         }
     }
 
-    /** One option, whether it is right, and why (shown when it is chosen). */
+    /** One option (its letter and its text in Markdown), whether it is right, and why (shown when chosen). */
     record Option(String id, String text, boolean correct, String feedback) {
         public Option {
             Objects.requireNonNull(id, "id");

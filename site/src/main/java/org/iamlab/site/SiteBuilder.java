@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the course site: runs every lesson (or takes it from the cache), writes each as AsciiDoc, renders all
- * pages with one AsciidoctorJ instance (started in the background when the first lesson runs, and only if a page changed), and writes the pages,
- * the search index and the assets. Prints a line per lesson and where the site is.
+ * pages with one AsciidoctorJ instance (started in the background when the first lesson runs, and only if a page
+ * changed), and writes the pages, the search index and the assets. Prints a line per lesson and where the site is.
  */
 public final class SiteBuilder {
 
@@ -34,7 +34,7 @@ public final class SiteBuilder {
      * @param out       where the site goes
      * @param edition   student or instructor
      * @param keepAdoc  whether to leave each page's AsciiDoc beside it
-     * @param bank      the exam-practice questions
+     * @param bank      the exam-practice questions (the course's: {@link BankQuestions#course()})
      * @param classPath the class path the lessons' JShell compiles against
      */
     public record Options(Path notebooks, Path outline, Path out, Edition edition, boolean keepAdoc,
@@ -96,7 +96,8 @@ public final class SiteBuilder {
         }
         pages.put("index.html", new Page(COURSE, IndexPage.adoc(lessons, o.edition()), -1));
         pages.put(DecidesPage.FILE, new Page(DecidesPage.TITLE, DecidesPage.adoc(), -1));
-        pages.put(PracticePage.FILE, new Page(PracticePage.TITLE, PracticePage.adoc(o.bank()), -1));
+        pages.put(PracticePage.FILE, new Page(PracticePage.TITLE, cache.practicePage(o.bank().key(),
+                () -> PracticePage.adoc(o.bank())), -1));
 
         long t = System.nanoTime();
         Map<String, String> bodies = render(pages, cache, renderer, progress);

@@ -47,25 +47,4 @@ class MarkdownToAsciiDocTests {
         assertEquals("-----\na\n----\nb\n-----\n\n", Blocks.source("java", "a\n----\nb").substring(
                 "[source,java]\n".length()));
     }
-
-    @Test
-    void aSolutionBecomesAStubIndentedAsItsMarker() {
-        Solutions.Split split = Solutions.split("role('r') {\n    // BEGIN SOLUTION\n    trustAccount '1'\n"
-                + "    // END SOLUTION\n}", "02-x", 3);
-        assertEquals("role('r') {\n    // YOUR ANSWER HERE\n}", split.stub());
-        assertTrue(split.hasSolution());
-        assertEquals("x = 1", Solutions.split("x = 1", "02-x", 1).stub());
-    }
-
-    @Test
-    void unpairedSolutionMarkersAreALocatedError() {
-        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
-                () -> Solutions.split("a\n// BEGIN SOLUTION\nb", "02-x", 4));
-        assertEquals("02-x: cell 4, line 2: `// BEGIN SOLUTION` is never ended; add `// END SOLUTION` after the"
-                + " solution", open.getMessage());
-        IllegalArgumentException stray = assertThrows(IllegalArgumentException.class,
-                () -> Solutions.split("a\n//## END SOLUTION", "02-x", 5));
-        assertEquals("02-x: cell 5, line 2: `//## END SOLUTION` without a `// BEGIN SOLUTION` before it",
-                stray.getMessage());
-    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lessons' order and titles, with and without the course outline; the question bank's export. */
+/** The lessons' order and titles, with and without the course outline. */
 class OutlineTests {
 
     private static final Path NOTEBOOKS = TestSites.COURSE.resolve("notebooks");
@@ -33,22 +33,30 @@ class OutlineTests {
     }
 
     @Test
-    void anOutlineEntryWithoutANotebookIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
-        Path outline = Files.writeString(dir.resolve("outline.yaml"), "- id: 07-missing\n  title: Gone\n");
+    void anOutlineLessonWithoutANotebookIsAnErrorAtItsLineWithTheNotebookMeant(@TempDir Path dir)
+            throws IOException {
+        Path outline = Files.writeString(dir.resolve("outline.yaml"), """
+                lessons:
+                  - id: 01-basics
+                    title: Basics
+                  - id: 02-cross-acount
+                    title: Across
+                """);
         IOException e = assertThrows(IOException.class, () -> Outline.read(NOTEBOOKS, outline));
-        assertTrue(e.getMessage().contains("lesson `07-missing` has no notebook"), e.getMessage());
+        assertEquals(outline + ": line 4, column 5: lesson `02-cross-acount` has no notebook in " + NOTEBOOKS
+                + " (expected 02-cross-acount.ipynb); did you mean `02-cross-account`?", e.getMessage());
     }
 
     @Test
-    void theQuestionBankExportIsReadAndAQuestionWithoutACorrectOptionIsRefused(@TempDir Path dir)
-            throws IOException {
-        List<QuestionBank.Question> questions = JsonQuestionBank.read(TestSites.COURSE.resolve("questions.json"))
-                .questions();
-        assertEquals(List.of("scp-vs-identity", "boundary"), questions.stream().map(QuestionBank.Question::id)
-                .toList());
-        Path bad = Files.writeString(dir.resolve("q.json"), "[{\"id\": \"q\", \"stem\": \"?\", \"options\": "
-                + "[{\"text\": \"yes\", \"correct\": false}]}]");
-        IOException e = assertThrows(IOException.class, () -> JsonQuestionBank.read(bad));
-        assertTrue(e.getMessage().endsWith("question 1: question `q` has no correct option"), e.getMessage());
+    void aMistakeInTheOutlineIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Path outline = Files.writeString(dir.resolve("outline.yaml"), """
+                lessons:
+                  - id: 01-basics
+                    title: Basics
+                    prerequisites: [02-cross-account]
+                """);
+        IOException e = assertThrows(IOException.class, () -> Outline.read(NOTEBOOKS, outline));
+        assertTrue(e.getMessage().startsWith(outline + ": line 4, column 21: prerequisite `02-cross-account`"),
+                e.getMessage());
     }
 }

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.iamlab.engine.render.Chromium;
+import org.iamlab.lessons.check.Checker;
+import org.iamlab.lessons.format.Catalog;
+import org.iamlab.lessons.model.Exercise;
+import org.iamlab.lessons.render.FeedbackView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 class SiteBrowserTests {
 
     static final Path SHOTS = Path.of("target/site-screenshots");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private Chromium browser;
     private Path site;
 
@@ -160,11 +166,13 @@ class SiteBrowserTests {
                           marked: form.querySelector('input:checked').parentNode.className,
                           explained: !form.querySelector('.explanation').hidden};
                 })()""";
-        JsonNode wrong = browser.evaluate(answer.formatted("a"));
+        JsonNode wrong = browser.evaluate(answer.formatted("B"));
         assertEquals("verdict wrong", wrong.get("verdict").asText());
         assertEquals("option wrong", wrong.get("marked").asText());
-        assertTrue(wrong.get("text").asText().contains("no allow overrides it"), wrong.toString());
-        JsonNode right = browser.evaluate(answer.formatted("b"));
+        assertTrue(wrong.get("text").asText().contains("B: Nothing keeps carol from the secrets. With this change,"
+                + " carol cannot read a secret fails: IAM decides Allowed"), wrong.toString());
+        browser.evaluate("document.querySelector('form.question input[value=\"B\"]').checked = false");
+        JsonNode right = browser.evaluate(answer.formatted("A"));
         assertEquals("verdict right", right.get("verdict").asText());
         assertEquals("option right", right.get("marked").asText());
         assertTrue(right.get("explained").asBoolean());
@@ -182,6 +190,31 @@ class SiteBrowserTests {
         assertContrast("dark");
         JsonNode trace = browser.evaluate("getComputedStyle(document.querySelector('.iamlab-trace')).backgroundColor");
         assertTrue(luminance(trace.asText()) < 0.1, "the trace follows the dark theme: " + trace);
+        browser.evaluate("document.querySelector('button.theme').click()");
+    }
+
+    @Test
+    void aChecksFeedbackKeepsAaContrastInTheDarkTheme() throws Exception {
+        String yaml = Files.readString(TestSites.COURSE.resolve("bank.yaml"));
+        Exercise question = Catalog.of(java.util.Map.of("bank/test.yaml", yaml)).get("t-no-policy");
+        Checker checker = new Checker();
+        String html = FeedbackView.html(checker.answer(question, "Allowed"))
+                + FeedbackView.html(checker.answer(question, "ImplicitlyDenied"));
+        open("01-basics.html", 1280);
+        browser.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                + MAPPER.writeValueAsString(html) + ")");
+        browser.evaluate("document.querySelector('button.theme').click()");
+        assertEquals("dark", browser.evaluate("document.documentElement.dataset.theme").asText());
+        JsonNode colours = browser.evaluate("""
+                [...document.querySelectorAll('.iamlab-check span[style*="color"]')]
+                    .map(e => e.textContent + '=' + getComputedStyle(e).color)""");
+        String bg = browser.evaluate("getComputedStyle(document.body).backgroundColor").asText();
+        assertTrue(colours.size() >= 4, colours.toString());
+        for (JsonNode c : colours) {
+            String colour = c.asText().substring(c.asText().indexOf('=') + 1);
+            double ratio = contrast(colour, bg);
+            assertTrue(ratio >= 4.5, c.asText() + " on " + bg + ": " + ratio);
+        }
         browser.evaluate("document.querySelector('button.theme').click()");
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iamlab.lessons.student.ClearSolutions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -50,7 +51,9 @@ class SiteBuildTests {
         Element solution = lesson.selectFirst("details.solution");
         assertTrue(solution != null && !solution.hasAttr("open"), lesson.select("main").html());
         assertTrue(solution.text().contains("trustAccount '111122223333'"));
-        assertTrue(lesson.select(".listingblock.cell").first().text().contains(Solutions.STUB));
+        assertTrue(lesson.select(".listingblock.cell").first().text().contains(ClearSolutions.CODE_STUB));
+        Element hidden = lesson.selectFirst(".listingblock.hidden-checks");
+        assertTrue(hidden != null && hidden.text().contains("the hidden check ran"), "the instructor sees hidden checks");
     }
 
     @Test
@@ -72,7 +75,9 @@ class SiteBuildTests {
         assertTrue(lesson.select("details.solution").isEmpty());
         assertFalse(lesson.select("main").text().contains("trustAccount"), "the solution is not on the page");
         assertTrue(lesson.select(".literalblock.output").isEmpty(), "nor the output of its cell");
-        assertTrue(lesson.select(".listingblock.cell").text().contains(Solutions.STUB));
+        assertFalse(lesson.select("main").text().contains("hidden check"), "the hidden-check cell is removed, as"
+                + " `iamlab student` removes it:\n" + lesson.select("main").text());
+        assertTrue(lesson.select(".listingblock.cell").text().contains(ClearSolutions.CODE_STUB));
         assertFalse(Files.exists(first.dir().resolve("02-cross-account.adoc")), "no AsciiDoc without --keep-adoc");
 
         Path changed = notebooks.resolve("02-cross-account.ipynb");

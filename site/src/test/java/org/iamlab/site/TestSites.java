@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The test course (two lessons, an outline, a question bank) and the sites built from it, once per test run. */
+/** The test course (two lessons, an outline, an exam bank of two questions) and the sites built from it, once per test run. */
 final class TestSites {
 
     static final Path COURSE = resource("course");
@@ -37,7 +37,7 @@ final class TestSites {
         StringWriter progress = new StringWriter();
         SiteBuilder.Summary summary = SiteBuilder.build(new SiteBuilder.Options(notebooks,
                 COURSE.resolve("lessons/outline.yaml"), out, edition, keepAdoc,
-                JsonQuestionBank.read(COURSE.resolve("questions.json")), classPath()), new PrintWriter(progress));
+                BankQuestionsTests.testBank(), classPath()), new PrintWriter(progress));
         return new Built(out, summary, progress.toString());
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,16 @@ class StudentEditionTests {
         List<ObjectNode> cells = cellsOf(out);
         assertEquals(1, cells.size());
         assertEquals("%%iam\ncheck 'a'\n", Notebook.source(cells.get(0)));
+    }
+
+    @Test
+    void eachCellsStudentSourceIsGivenInTheNotebooksOrderAndARemovedCellIsEmpty() {
+        List<Optional<String>> sources = StudentEdition.cellSources("n.ipynb", notebook(
+                code("%%iam\n// BEGIN HIDDEN TESTS\ncheck 'b'\n// END HIDDEN TESTS\n", null),
+                code("%%iam\n    // BEGIN SOLUTION\n    grant()\n    // END SOLUTION\ncheck 'a'\n", SOLUTION),
+                code("%%iam\nshow world\n", null)));
+        assertEquals(List.of(Optional.empty(), Optional.of("%%iam\n    // YOUR ANSWER HERE\ncheck 'a'\n"),
+                Optional.of("%%iam\nshow world\n")), sources);
     }
 
     @Nested

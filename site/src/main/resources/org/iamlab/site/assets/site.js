@@ -103,23 +103,38 @@
     }
   });
 
-  // Exam practice: check the chosen option, say right or wrong and why, show the explanation.
+  // Exam practice: check the chosen options, say right or wrong and why for each, show the explanation. A
+  // question is answered right when exactly its right options are chosen.
   document.querySelectorAll('form.question').forEach(function (form) {
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      var chosen = form.querySelector('input[type=radio]:checked');
+      var inputs = Array.prototype.slice.call(form.querySelectorAll('input'));
+      var chosen = inputs.filter(function (i) { return i.checked; });
       var verdict = form.querySelector('.verdict');
+      var explanation = form.querySelector('.explanation');
       form.querySelectorAll('.option').forEach(function (o) { o.classList.remove('right', 'wrong'); });
-      if (!chosen) {
+      verdict.textContent = '';
+      if (chosen.length === 0) {
         verdict.className = 'verdict';
         verdict.textContent = 'Choose an answer first.';
         return;
       }
-      var right = chosen.getAttribute('data-correct') === 'true';
-      chosen.parentNode.classList.add(right ? 'right' : 'wrong');
+      var right = inputs.every(function (i) { return i.checked === (i.getAttribute('data-correct') === 'true'); });
       verdict.className = 'verdict ' + (right ? 'right' : 'wrong');
-      verdict.textContent = (right ? '\u2713 Right. ' : '\u2715 Not this one. ') + chosen.getAttribute('data-feedback');
-      form.querySelector('.explanation').hidden = false;
+      var head = document.createElement('p');
+      head.className = 'verdict-head';
+      head.textContent = right ? '\u2713 Right.' : '\u2715 Not right.';
+      verdict.appendChild(head);
+      chosen.forEach(function (i) {
+        var ok = i.getAttribute('data-correct') === 'true';
+        i.parentNode.classList.add(ok ? 'right' : 'wrong');
+        var why = document.createElement('p');
+        why.textContent = (ok ? '\u2713 ' : '\u2715 ') + i.value + ': ' + i.getAttribute('data-feedback');
+        verdict.appendChild(why);
+      });
+      if (explanation) {
+        explanation.hidden = false;
+      }
     });
   });
 })();

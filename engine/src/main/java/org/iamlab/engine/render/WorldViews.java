@@ -1,6 +1,4 @@
-package org.iamlab.kernel;
-
-import static org.iamlab.kernel.Displays.escape;
+package org.iamlab.engine.render;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,9 +29,12 @@ import org.iamlab.engine.world.World;
  * Compact HTML summaries of the world's objects: the world as a picture of its accounts (and organization), their
  * users, groups, roles and resources and who trusts whom; a user, group or role with its policies; a policy
  * with its JSON; {@code whoCan} and {@code whatCan} answers. Self-contained fragments with a scoped stylesheet,
- * readable in light and dark themes; decisions carry an icon and a word, never colour alone.
+ * readable in light and dark themes; decisions carry an icon and a word, never colour alone. Each has a text
+ * form too ({@code worldText}, ...), which the command line prints. The kernel, the site and the command line
+ * show worlds, principals, policies and questions through these views, as they show decisions through the trace
+ * views.
  */
-final class WorldViews {
+public final class WorldViews {
 
     private static final String CSS = "<style>"
             + ".iamlab-card{font-family:system-ui,sans-serif;font-size:13px;line-height:1.4;max-width:60em}"
@@ -52,12 +53,12 @@ final class WorldViews {
     }
 
     private static String card(String label, String body) {
-        return "<section class=\"iamlab-card\" aria-label=\"" + escape(label) + "\">" + CSS + body + "</section>";
+        return "<section class=\"iamlab-card\" aria-label=\"" + Html.esc(label) + "\">" + CSS + body + "</section>";
     }
 
     // The world
 
-    static String world(World world) {
+    public static String world(World world) {
         StringBuilder out = new StringBuilder();
         Collection<Account> accounts = world.accounts();
         int users = 0;
@@ -79,7 +80,7 @@ final class WorldViews {
         for (Account a : accounts) {
             for (Role r : a.roles()) {
                 for (String who : trusted(r)) {
-                    trusts.add("<li><code>" + escape(who) + "</code> \u2192 may assume role <b>" + escape(r.name())
+                    trusts.add("<li><code>" + Html.esc(who) + "</code> \u2192 may assume role <b>" + Html.esc(r.name())
                             + "</b> <span class=\"muted\">(" + a.id() + ")</span></li>");
                 }
             }
@@ -90,7 +91,7 @@ final class WorldViews {
         return card("IAM Lab world", out.toString());
     }
 
-    static String worldText(World world) {
+    public static String worldText(World world) {
         StringBuilder out = new StringBuilder("world:");
         for (Account a : world.accounts()) {
             out.append("\n  account ").append(a.id()).append(a.alias().map(x -> " (" + x + ")").orElse(""))
@@ -101,22 +102,22 @@ final class WorldViews {
     }
 
     private static void organization(Organization org, StringBuilder out) {
-        out.append("<div class=\"acct\"><span class=\"kind\">org</span> <code>").append(escape(org.id()))
+        out.append("<div class=\"acct\"><span class=\"kind\">org</span> <code>").append(Html.esc(org.id()))
                 .append("</code>, managed from ").append(org.management().id()).append("<ul>");
         unit(org, org.root(), out);
         out.append("</ul></div>");
     }
 
     private static void unit(Organization org, OrgUnit unit, StringBuilder out) {
-        out.append("<li>").append(escape(unit.label()));
-        List<String> scps = org.attached(unit).stream().map(p -> escape(p.name())).toList();
+        out.append("<li>").append(Html.esc(unit.label()));
+        List<String> scps = org.attached(unit).stream().map(p -> Html.esc(p.name())).toList();
         if (!scps.isEmpty()) {
             out.append(" <span class=\"muted\">[").append(String.join(", ", scps)).append("]</span>");
         }
         if (!unit.children().isEmpty() || !unit.accounts().isEmpty()) {
             out.append("<ul>");
             for (Account a : unit.accounts()) {
-                out.append("<li>account ").append(a.id()).append(a.alias().map(x -> " (" + escape(x) + ")")
+                out.append("<li>account ").append(a.id()).append(a.alias().map(x -> " (" + Html.esc(x) + ")")
                         .orElse("")).append("</li>");
             }
             for (OrgUnit child : unit.children()) {
@@ -129,29 +130,29 @@ final class WorldViews {
 
     private static void account(Account a, StringBuilder out) {
         out.append("<div class=\"acct\"><h4>Account ").append(a.id())
-                .append(a.alias().map(x -> " (" + escape(x) + ")").orElse("")).append("</h4>");
+                .append(a.alias().map(x -> " (" + Html.esc(x) + ")").orElse("")).append("</h4>");
         for (User u : a.users()) {
-            out.append("<div><span class=\"kind\">user</span> <b>").append(escape(u.name())).append("</b>");
+            out.append("<div><span class=\"kind\">user</span> <b>").append(Html.esc(u.name())).append("</b>");
             if (!u.groups().isEmpty()) {
-                out.append(" <span class=\"muted\">in</span> ").append(escape(names(u.groups())));
+                out.append(" <span class=\"muted\">in</span> ").append(Html.esc(names(u.groups())));
             }
             policies(u, out);
             out.append("</div>");
         }
         for (Group g : a.groups()) {
-            out.append("<div><span class=\"kind\">group</span> <b>").append(escape(g.name())).append("</b> ")
-                    .append("<span class=\"muted\">members</span> ").append(escape(names(g.members())));
+            out.append("<div><span class=\"kind\">group</span> <b>").append(Html.esc(g.name())).append("</b> ")
+                    .append("<span class=\"muted\">members</span> ").append(Html.esc(names(g.members())));
             policies(g, out);
             out.append("</div>");
         }
         for (Role r : a.roles()) {
-            out.append("<div><span class=\"kind\">role</span> <b>").append(escape(r.name())).append("</b>");
+            out.append("<div><span class=\"kind\">role</span> <b>").append(Html.esc(r.name())).append("</b>");
             policies(r, out);
             out.append("</div>");
         }
         for (Resource r : a.resources()) {
-            out.append("<div><span class=\"kind\">").append(escape(r.type().word())).append("</span> <b>")
-                    .append(escape(r.name())).append("</b>").append(r.policy().isPresent()
+            out.append("<div><span class=\"kind\">").append(Html.esc(r.type().word())).append("</span> <b>")
+                    .append(Html.esc(r.name())).append("</b>").append(r.policy().isPresent()
                             ? " <span class=\"muted\">with a resource policy</span>" : "").append("</div>");
         }
         if (a.users().isEmpty() && a.groups().isEmpty() && a.roles().isEmpty() && a.resources().isEmpty()) {
@@ -165,7 +166,7 @@ final class WorldViews {
         h.attachedPolicies().forEach(p -> names.add(p.name()));
         h.inlinePolicies().keySet().forEach(n -> names.add(n + " (inline)"));
         if (!names.isEmpty()) {
-            out.append(" <span class=\"muted\">policies</span> ").append(escape(String.join(", ", names)));
+            out.append(" <span class=\"muted\">policies</span> ").append(Html.esc(String.join(", ", names)));
         }
     }
 
@@ -193,10 +194,10 @@ final class WorldViews {
 
     // Principals and policies
 
-    static String holder(PolicyHolder h) {
+    public static String holder(PolicyHolder h) {
         StringBuilder out = new StringBuilder();
-        out.append("<h4>").append(escape(h.kind())).append(" <b>").append(escape(h.name())).append("</b></h4>")
-                .append("<div><span class=\"kind\">ARN</span> <code>").append(escape(h.arn())).append("</code></div>");
+        out.append("<h4>").append(Html.esc(h.kind())).append(" <b>").append(Html.esc(h.name())).append("</b></h4>")
+                .append("<div><span class=\"kind\">ARN</span> <code>").append(Html.esc(h.arn())).append("</code></div>");
         if (h instanceof User u) {
             row(out, "groups", names(u.groups()));
             row(out, "keys", u.accessKeys().isEmpty() ? "none" : u.accessKeys().size() + " access key(s)");
@@ -219,18 +220,18 @@ final class WorldViews {
         return card(h.kind() + " " + h.name(), out.toString());
     }
 
-    static String holderText(PolicyHolder h) {
+    public static String holderText(PolicyHolder h) {
         return h.kind() + " " + h.name() + " (" + h.arn() + ")";
     }
 
-    static String policy(Policy p) {
-        return card("policy " + p.name(), "<h4>policy <b>" + escape(p.name()) + "</b>"
+    public static String policy(Policy p) {
+        return card("policy " + p.name(), "<h4>policy <b>" + Html.esc(p.name()) + "</b>"
                 + (p.awsManaged() ? " <span class=\"muted\">AWS managed</span>" : "") + "</h4>"
-                + "<div><span class=\"kind\">ARN</span> <code>" + escape(p.arn()) + "</code></div>"
-                + "<pre>" + escape(json(p.text())) + "</pre>");
+                + "<div><span class=\"kind\">ARN</span> <code>" + Html.esc(p.arn()) + "</code></div>"
+                + "<pre>" + Html.esc(json(p.text())) + "</pre>");
     }
 
-    static String policyText(Policy p) {
+    public static String policyText(Policy p) {
         return "policy " + p.name() + " (" + p.arn() + ")\n" + json(p.text());
     }
 
@@ -238,9 +239,9 @@ final class WorldViews {
         return PolicyWriter.write(text.document(), true);
     }
 
-    static String session(Session s) {
-        StringBuilder out = new StringBuilder("<h4>session <b>" + escape(s.name()) + "</b> of role "
-                + escape(s.role().name()) + "</h4>");
+    public static String session(Session s) {
+        StringBuilder out = new StringBuilder("<h4>session <b>" + Html.esc(s.name()) + "</b> of role "
+                + Html.esc(s.role().name()) + "</h4>");
         row(out, "ARN", s.arn());
         s.expiration().ifPresent(e -> row(out, "expires", e.toString()));
         s.sessionPolicy().ifPresent(p -> row(out, "policy", "a session policy limits it"));
@@ -252,26 +253,26 @@ final class WorldViews {
 
     // Questions
 
-    static String whoCan(WhoCan w) {
-        StringBuilder out = new StringBuilder("<h4>Who can <code>" + escape(w.action()) + "</code> on <code>"
-                + escape(w.resource()) + "</code>?</h4><ul>");
+    public static String whoCan(WhoCan w) {
+        StringBuilder out = new StringBuilder("<h4>Who can <code>" + Html.esc(w.action()) + "</code> on <code>"
+                + Html.esc(w.resource()) + "</code>?</h4><ul>");
         for (WhoCan.Entry e : w.entries()) {
-            out.append("<li>").append(decision(e.decision())).append(" <code>").append(escape(e.principal()))
-                    .append("</code> <span class=\"muted\">").append(escape(e.kind())).append("</span></li>");
+            out.append("<li>").append(decision(e.decision())).append(" <code>").append(Html.esc(e.principal()))
+                    .append("</code> <span class=\"muted\">").append(Html.esc(e.kind())).append("</span></li>");
         }
         return card("who can", out.append("</ul>").toString());
     }
 
-    static String whatCan(WhatCan w) {
-        StringBuilder out = new StringBuilder("<h4>What can <code>" + escape(w.principal()) + "</code> do?</h4>");
+    public static String whatCan(WhatCan w) {
+        StringBuilder out = new StringBuilder("<h4>What can <code>" + Html.esc(w.principal()) + "</code> do?</h4>");
         if (w.byService().isEmpty()) {
             out.append("<div class=\"muted\">nothing is allowed</div>");
         }
         for (Map.Entry<String, List<WhatCan.Permission>> e : w.byService().entrySet()) {
-            out.append("<div><span class=\"kind\">").append(escape(e.getKey())).append("</span><ul>");
+            out.append("<div><span class=\"kind\">").append(Html.esc(e.getKey())).append("</span><ul>");
             for (WhatCan.Permission p : e.getValue()) {
-                out.append("<li><code>").append(escape(p.action())).append("</code> on <code>")
-                        .append(escape(p.resource())).append("</code></li>");
+                out.append("<li><code>").append(Html.esc(p.action())).append("</code> on <code>")
+                        .append(Html.esc(p.resource())).append("</code></li>");
             }
             out.append("</ul></div>");
         }
@@ -289,7 +290,7 @@ final class WorldViews {
 
     private static void row(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append("<div><span class=\"kind\">").append(escape(label)).append("</span> ").append(escape(value))
+            out.append("<div><span class=\"kind\">").append(Html.esc(label)).append("</span> ").append(Html.esc(value))
                     .append("</div>");
         }
     }
