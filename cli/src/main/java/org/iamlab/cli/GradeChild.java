@@ -60,6 +60,9 @@ public final class GradeChild {
         try (Writer out = Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
              NotebookRunner runner = NotebookRunner.start(System.getProperty("java.class.path"))) {
+            // JShell and Groovy start in the background and the first cells wait for them: not the student's time.
+            runner.run("int warmUp = 1;");
+            runner.run("%%iam\n1");
             System.setOut(capped(System.out, printed, outputBytes, overflow, runner::interrupt));
             System.setErr(capped(System.err, printed, outputBytes, overflow, runner::interrupt));
             for (int i = 3; i < args.length; i++) {
@@ -70,9 +73,7 @@ public final class GradeChild {
                 String name = notebook.getFileName().toString();
                 line(out, JSON.createObjectNode().put("start", name)
                         .put("jvmMillis", ManagementFactory.getRuntimeMXBean().getUptime()));
-                if (i > 3) {
-                    runner.run("%reset");
-                }
+                runner.run("%reset");
                 printed.set(0);
                 overflow.set(false);
                 line(out, run(runner, notebook, name, ids, cellMillis, outputBytes, overflow, timer, checker));
