@@ -29,7 +29,8 @@ public record GradeRun(Map<String, String> checks, Path out, int jobs, int shard
                        Limits limits, String java, String classPath, String mainClass) {
 
     /** How one submission went. */
-    public record Outcome(String student, boolean skipped, int points, int maxPoints, long ungraded, double seconds) {
+    public record Outcome(String student, boolean skipped, int points, int maxPoints, long ungraded, double seconds,
+                          double startSeconds, double notebookSeconds, double checkSeconds) {
     }
 
     /** Grades {@code submissions}; returns one outcome per submission of this shard, in student order. */
@@ -57,9 +58,10 @@ public record GradeRun(Map<String, String> checks, Path out, int jobs, int shard
                 futures.add(pool.submit(() -> {
                     Outcome o = one(s, catalog, runner, grader, work);
                     progress.accept(o.skipped() ? s.student() + ": graded before (use --force to grade again)"
-                            : String.format(Locale.ROOT, "%s: %d/%d points%s (%.1f s)", s.student(),
-                            o.points(), o.maxPoints(), o.ungraded() > 0 ? ", " + o.ungraded()
-                                    + " exercises could not be graded" : "", o.seconds()));
+                            : String.format(Locale.ROOT, "%s: %d/%d points%s (%.1f s: JVM start %.1f s, notebooks %.1f s, checks %.1f s)",
+                            s.student(), o.points(), o.maxPoints(), o.ungraded() > 0 ? ", " + o.ungraded()
+                                    + " exercises could not be graded" : "", o.seconds(), o.startSeconds(),
+                            o.notebookSeconds(), o.checkSeconds()));
                     return o;
                 }));
             }
@@ -82,20 +84,23 @@ public record GradeRun(Map<String, String> checks, Path out, int jobs, int shard
     private Outcome one(Submission s, Catalog catalog, SubmissionRun runner, Grader grader, Path work)
             throws IOException, InterruptedException {
         if (!force && Reports.graded(out, s.student())) {
-            return new Outcome(s.student(), true, 0, 0, 0, 0);
+            return new Outcome(s.student(), true, 0, 0, 0, 0, 0, 0, 0);
         }
         long start = System.nanoTime();
         List<Inspection> lessons = s.notebooks().stream().map(nb -> Inspection.of(nb, catalog)).toList();
         List<Inspection> runnable = lessons.stream().filter(i -> i.problem() == null).toList();
         Path scratch = Files.createDirectories(work.resolve("scratch")).resolve(s.student());
-        Map<String, LessonRun> runs = runner.run(runnable, scratch);
-        Grader.Graded graded = grader.grade(s.student(), lessons, runs);
+        SubmissionRun.Ran ran = runner.run(runnable, scratch);
+        long checking = System.nanoTime();
+        Grader.Graded graded = grader.grade(s.student(), lessons, ran.lessons());
+        double checkSeconds = (System.nanoTime() - checking) / 1e9;
         Reports.writeStudent(out, s.student(), graded);
         deleteTree(scratch);
         return new Outcome(s.student(), false, graded.rows().stream().mapToInt(Row::points).sum(),
                 graded.rows().stream().mapToInt(Row::maxPoints).sum(),
                 graded.rows().stream().filter(r -> !r.status().graded()).count(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, ran.startSeconds(),
+                ran.lessons().values().stream().mapToDouble(LessonRun::seconds).sum(), checkSeconds);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -29,8 +29,16 @@ public record SubmissionRun(String java, String classPath, String mainClass, Pat
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * What running a submission gave: each notebook's run, and the seconds its JVMs took to start (the JVM, then
+     * JShell and Groovy warmed up) before the first notebook began.
+     */
+    public record Ran(Map<String, LessonRun> lessons, double startSeconds) {
+    }
+
     /** Runs {@code lessons} (runnable notebooks, with the exercise ids to export) in {@code scratch}. */
-    public Map<String, LessonRun> run(List<Inspection> lessons, Path scratch) throws IOException, InterruptedException {
+    public Ran run(List<Inspection> lessons, Path scratch) throws IOException, InterruptedException {
+        long startMillis = 0;
         Files.createDirectories(scratch);
         Map<String, LessonRun> done = new LinkedHashMap<>();
         List<Inspection> left = new ArrayList<>(lessons);
@@ -50,6 +58,9 @@ public record SubmissionRun(String java, String classPath, String mainClass, Pat
             Status killed = watch(p, err, deadline);
             List<JsonNode> lines = read(results);
             String started = null;
+            if (!lines.isEmpty() && lines.get(0).has("jvmMillis")) {
+                startMillis += lines.get(0).get("jvmMillis").asLong();
+            }
             for (JsonNode line : lines) {
                 if (line.has("start")) {
                     started = line.get("start").asText();
@@ -85,7 +96,7 @@ public record SubmissionRun(String java, String classPath, String mainClass, Pat
             String gone = started;
             left.removeIf(i -> i.name().equals(gone));
         }
-        return done;
+        return new Ran(done, startMillis / 1000.0);
     }
 
     private Process start(List<Inspection> lessons, Path scratch, Path results, Path err) throws IOException {
