@@ -41,7 +41,8 @@ public record GradeRun(Map<String, String> checks, Path out, int jobs, int shard
         Path exercises = work.resolve("exercises");
         PublicView.writeExercises(checks, exercises);
         String publicPath = PublicView.classPath(classPath, work.resolve("classpath"));
-        SubmissionRun runner = new SubmissionRun(java, publicPath, mainClass, exercises, limits);
+        SubmissionRun runner = new SubmissionRun(java, publicPath, mainClass, exercises, limits,
+                work.resolve("classpath").resolve("child.jsa"), new java.util.concurrent.atomic.AtomicBoolean());
         Grader grader = new Grader(catalog);
         List<Submission> mine = new ArrayList<>(submissions);
         mine.sort(Comparator.comparing(Submission::student));

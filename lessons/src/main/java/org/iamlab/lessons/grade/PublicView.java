@@ -23,7 +23,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * What the JVM that runs a submission is given, so that student code never sees the hidden checks: the public
  * view of the exercises (each file without {@code hidden} checks, its {@code solution} withheld) in a folder, and
- * a class path with the course's exercise files taken out of every jar and folder that holds them. The notebooks'
+ * a class path with the course's exercise files taken out of every jar and folder that holds them (copies made
+ * in a folder of the output, with the children's class data archive, which a new copy makes stale). The notebooks'
  * {@code exercise}, {@code check} and {@code answer} cells work as the student saw them; the checks that grade
  * live only in the grading process.
  */
@@ -73,11 +74,13 @@ public final class PublicView {
             if (Files.isDirectory(p) && EXERCISE_RESOURCES.stream().anyMatch(r -> Files.isDirectory(p.resolve(r)))) {
                 if (stale(copy, p)) {
                     folderWithout(p, copy);
+                    forgetArchives(dir);
                 }
                 out.add(copy.toString());
             } else if (Files.isRegularFile(p) && entry.endsWith(".jar") && holdsExercises(p)) {
                 if (stale(copy, p)) {
                     jarWithout(p, copy);
+                    forgetArchives(dir);
                 }
                 out.add(copy.toString());
             } else {
@@ -85,6 +88,15 @@ public final class PublicView {
             }
         }
         return String.join(File.pathSeparator, out);
+    }
+
+    /** A class data archive made over the old copies would not match the new ones: the next child makes another. */
+    private static void forgetArchives(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     private static boolean stale(Path copy, Path source) throws IOException {

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the notebooks of one submission in a JVM of their own (the child): the same java, the public class path,
@@ -24,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  * @param classPath the public class path ({@link PublicView#classPath})
  * @param mainClass the child's main class (in the {@code cli} module, which sees the kernel)
  * @param exercises the folder of the public exercise files ({@link PublicView#writeExercises})
+ * @param archive   the children's class data archive (AppCDS): the first child of a run writes it (under another
+ *                  name, moved into place when that child ends well), later ones map it and start in about half
+ *                  the time; it holds only the JDK's and the class path's classes, never a cell's
  */
-public record SubmissionRun(String java, String classPath, String mainClass, Path exercises, Limits limits) {
+public record SubmissionRun(String java, String classPath, String mainClass, Path exercises, Limits limits,
+                            Path archive, AtomicBoolean archiving) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,8 +60,18 @@ public record SubmissionRun(String java, String classPath, String mainClass, Pat
             }
             Path results = scratch.resolve("results-" + (++launch) + ".jsonl");
             Path err = scratch.resolve("stderr-" + launch + ".txt");
-            Process p = start(left, scratch, results, err);
+            Path dump = Files.exists(archive) || !archiving.compareAndSet(false, true) ? null
+                    : archive.resolveSibling(archive.getFileName() + ".new");
+            Process p = start(left, scratch, results, err, dump);
             Status killed = watch(p, err, deadline);
+            if (dump != null) {
+                if (killed == null && p.exitValue() == 0 && Files.exists(dump)) {
+                    Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(dump);
+                    archiving.set(false);
+                }
+            }
             List<JsonNode> lines = read(results);
             String started = null;
             if (!lines.isEmpty() && lines.get(0).has("jvmMillis")) {
@@ -99,9 +115,13 @@ public record SubmissionRun(String java, String classPath, String mainClass, Pat
         return new Ran(done, startMillis / 1000.0);
     }
 
-    private Process start(List<Inspection> lessons, Path scratch, Path results, Path err) throws IOException {
+    private Process start(List<Inspection> lessons, Path scratch, Path results, Path err, Path dump)
+            throws IOException {
+        // C1 only and the serial collector: a child runs briefly on a busy machine (as bench/site measured).
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + limits.heapMiB() + "m", "-Xss8m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                dump != null ? "-XX:ArchiveClassesAtExit=" + dump.toAbsolutePath()
+                        : Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-Xshare:auto",
                 "-D" + org.iamlab.lessons.format.Catalog.FOLDER_PROPERTY + "=" + exercises.toAbsolutePath(),
                 "-Duser.home=" + scratch.toAbsolutePath(), "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
                 "-cp", classPath, mainClass, results.toAbsolutePath().toString(),
