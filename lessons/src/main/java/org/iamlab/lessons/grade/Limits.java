@@ -7,17 +7,4 @@ import java.time.Duration;
  * whole submission may take, and how much a notebook may print (bytes; cell output beyond it stops the lesson).
  */
 public record Limits(int heapMiB, Duration cell, Duration submission, long outputBytes) {
-
-    /** The defaults: 512 MiB, 30 s a cell, 10 minutes a submission, 1 MiB of output a notebook. */
-    public static Limits defaults() {
-        return new Limits(512, Duration.ofSeconds(30), Duration.ofMinutes(10), 1 << 20);
-    }
-
-    public Limits withSubmission(Duration d) {
-        return new Limits(heapMiB, cell, d, outputBytes);
-    }
-
-    public Limits withCell(Duration d) {
-        return new Limits(heapMiB, d, submission, outputBytes);
-    }
 }
