@@ -51,8 +51,9 @@ public final class Grader {
                 html.add(Html.box(n));
             }
             if (lesson.exercises().isEmpty() && problem != null) {
-                rows.add(new Row(student, lesson.name(), "", 0, 0, problem != null ? problem : Status.NOT_ATTEMPTED,
-                        null));
+                rows.add(new Row(student, lesson.name(), "", 0, 0, problem, null));
+            } else if (lesson.exercises().isEmpty()) {
+                html.add("<p>No exercise of this lesson is graded.</p>");
             }
             for (String id : lesson.exercises()) {
                 Row row;
