@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iamlab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learn AWS IAM with a faithful, explaining policy evaluator.",
         subcommands = {SiteCommand.class, SimulateCommand.class, RunCommand.class, KernelCommand.class,
-                StudentCommand.class, DrillCommand.class, CommandLine.HelpCommand.class})
+                StudentCommand.class, DrillCommand.class, GradeCommand.class, CommandLine.HelpCommand.class})
 public final class IamLab implements Runnable {
 
     /** Exit status: every scenario was decided. */

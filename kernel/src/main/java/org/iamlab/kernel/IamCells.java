@@ -47,7 +47,7 @@ final class IamCells {
     }
 
     /** The lab over the world, made (and Groovy loaded) on first use. */
-    private synchronized Lab lab() {
+    synchronized Lab lab() {
         if (lab == null) {
             ExitGuard.guardGroovy();
             lab = Workbook.install(new Lab(world, display).baseDir(workingDir));

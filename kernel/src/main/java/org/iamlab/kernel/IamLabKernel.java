@@ -469,6 +469,11 @@ public final class IamLabKernel extends BaseKernel {
         return outcome.hasValue() ? outcome.value() : null;
     }
 
+    /** The {@code %%iam} cells' lab: their world and the learner's workbook. */
+    org.iamlab.dsl.Lab lab() {
+        return iam.lab();
+    }
+
     @Override
     public void interrupt() {
         long cell = runningCell;

@@ -106,6 +106,19 @@ public final class NotebookRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the running cell, as Jupyter's interrupt does (from another thread: {@link #run} then returns the
+     * cell's outputs with an error); the kernel and its state stay.
+     */
+    public void interrupt() {
+        kernel.interrupt();
+    }
+
+    /** The lab of the {@code %%iam} cells run so far: their world and the learner's workbook (answers given). */
+    public org.iamlab.dsl.Lab lab() {
+        return kernel.lab();
+    }
+
     private void displayed(DisplayData data) {
         drain();
         outputs.add(new CellOutput.Display(bundle(data), false));

@@ -47,8 +47,17 @@ public final class Checker {
      * {@code withHidden} the hidden checks too (grading). Not attempted when the slot is empty or its holder missing.
      */
     public Feedback check(Exercise e, World learner, boolean withHidden) {
+        return grade(e, work(e, learner), withHidden);
+    }
+
+    /**
+     * What the learner wrote in {@code learner} for a policy or fix exercise: each slot's content, or why it is
+     * not attempted. This is all of the learner's world that checking needs, so it can be read in one process
+     * (the grader's sandboxed notebook run) and checked in another.
+     */
+    public Work work(Exercise e, World learner) {
         if (e instanceof Exercise.Decision || e instanceof Exercise.Choice) {
-            return notAttempted(e, "answer it with answer '" + e.id() + "', " + (e instanceof Exercise.Decision
+            return Work.missing("answer it with answer '" + e.id() + "', " + (e instanceof Exercise.Decision
                     ? "'Allowed' (or 'ExplicitlyDenied', 'ImplicitlyDenied')" : "'A'"));
         }
         ExerciseWorld mine = ExerciseWorld.over(scripts, e, learner);
@@ -57,13 +66,19 @@ public final class Checker {
             try {
                 answer.put(slot, Slots.read(mine, slot));
             } catch (Slots.Missing | IllegalArgumentException m) {
-                return notAttempted(e, m.getMessage() + " (the exercise reads " + slot.describe() + ")");
+                return Work.missing(m.getMessage() + " (the exercise reads " + slot.describe() + ")");
             }
         }
         if (e instanceof Exercise.WritePolicy p && answer.get(p.slot()).policy().isEmpty()) {
-            return notAttempted(e, "write " + p.slot().describe());
+            return Work.missing("write " + p.slot().describe());
         }
-        return checkAnswer(e, answer, withHidden);
+        return Work.of(answer);
+    }
+
+    /** Checks {@code work} read by {@link #work}; with {@code withHidden} the hidden checks too. */
+    public Feedback grade(Exercise e, Work work, boolean withHidden) {
+        return work.notAttempted() != null ? notAttempted(e, work.notAttempted())
+                : checkAnswer(e, work.slots(), withHidden);
     }
 
     /** Checks the exercise's own solution (the test suite's proof that each exercise can be solved). */
@@ -209,7 +224,7 @@ public final class Checker {
     }
 
     /** The feedback of an exercise the learner has not attempted, saying how to. */
-    private static Feedback notAttempted(Exercise e, String how) {
+    public static Feedback notAttempted(Exercise e, String how) {
         return new Feedback(e.id(), e.header().title(), Feedback.Status.NOT_ATTEMPTED, List.of(), how, null, null, 0,
                 e.header().points());
     }
@@ -227,7 +242,8 @@ public final class Checker {
                 e.header().points());
     }
 
-    static List<Slot> slots(Exercise e) {
+    /** The slots a policy or fix exercise reads (none for answered ones). */
+    public static List<Slot> slots(Exercise e) {
         if (e instanceof Exercise.WritePolicy p) {
             return List.of(p.slot());
         }

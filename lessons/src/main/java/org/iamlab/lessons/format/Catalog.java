@@ -59,6 +59,13 @@ public final class Catalog {
         }
     }
 
+    /**
+     * The system property that makes {@link #course()} read a folder instead of this module's resources: the
+     * grader sets it in the JVM that runs a submission to the public view of the exercises (no hidden checks,
+     * no solutions), whose class path holds no exercises at all.
+     */
+    public static final String FOLDER_PROPERTY = "iamlab.exercises";
+
     /** The course's exercises, read once. */
     public static Catalog course() {
         if (Holder.FAILURE != null) {
@@ -85,11 +92,35 @@ public final class Catalog {
     }
 
     private static Catalog load() {
+        String dir = System.getProperty(FOLDER_PROPERTY);
+        return dir != null ? folder(Path.of(dir)) : of(resources());
+    }
+
+    /** The exercises of every {@code .yaml} file under {@code dir} (named by their path under it), e.g. an instructor's. */
+    public static Catalog folder(Path dir) {
+        return of(files(dir));
+    }
+
+    /** The {@code .yaml} files under {@code dir}, by their path relative to it ({@code bank/roles.yaml}), sorted. */
+    public static Map<String, String> files(Path dir) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(p -> p.getFileName().toString().endsWith(".yaml")).toList()) {
+                out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Every exercise file of this module's resources, by name ({@code exercises/01-who-can-do-what.yaml}). */
+    public static Map<String, String> resources() {
         Map<String, String> files = new LinkedHashMap<>();
         for (String folder : List.of(EXERCISES, BANK)) {
             files.putAll(resources(folder));
         }
-        return of(files);
+        return files;
     }
 
     /** The {@code .yaml} files of one resource folder, by name ({@code bank/roles.yaml}), sorted. */

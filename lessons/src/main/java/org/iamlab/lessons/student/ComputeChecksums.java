@@ -30,7 +30,8 @@ public final class ComputeChecksums implements Step {
         }
     }
 
-    static String checksum(ObjectNode cell, ObjectNode nb, boolean grade, boolean solution, boolean locked) {
+    /** nbgrader's checksum of {@code cell}, whose nbgrader metadata is {@code nb}. */
+    public static String checksum(ObjectNode cell, ObjectNode nb, boolean grade, boolean solution, boolean locked) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             update(md5, Notebook.source(cell));
