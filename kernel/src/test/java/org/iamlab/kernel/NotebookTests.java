@@ -13,14 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.iamlab.lessons.student.StudentEdition;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every lesson notebook in {@code notebooks/} runs from top to bottom in this build's kernel under Jupyter's own
- * runner ({@code jupyter execute}, from python3-nbclient), and any error output fails it. Notebooks are kept
- * with their outputs stripped.
+ * runner ({@code jupyter execute}, from python3-nbclient), and any error output fails it; so does each one's
+ * student edition (solutions replaced by stubs that still run, as {@code iamlab student} writes it). Notebooks are
+ * kept with their outputs stripped.
  */
 class NotebookTests {
 
@@ -48,6 +50,22 @@ class NotebookTests {
                     "--kernel_name=" + Jupyter.KERNEL_NAME, "--timeout=120", "--startup_timeout=120",
                     nb.getFileName().toString()), notebooks(), env, 600);
             assertEquals(0, r.status(), () -> nb + " failed under jupyter execute:\n" + r.output());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStudentEditionRunsWithoutAnErrorOutput() throws IOException {
+        List<Path> notebooks = all();
+        assertFalse(notebooks.isEmpty(), "notebooks/ holds the lessons");
+        return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
+            Jupyter.require("nbclient", "jupyter_client");
+            Map<String, String> env = Jupyter.environment(dir);
+            Path student = StudentEdition.write(nb, Files.createDirectories(dir.resolve("student")));
+            Jupyter.Result r = Jupyter.run(List.of(Jupyter.JUPYTER.toString(), "execute",
+                    "--kernel_name=" + Jupyter.KERNEL_NAME, "--timeout=120", "--startup_timeout=120",
+                    student.getFileName().toString()), student.getParent(), env, 600);
+            assertEquals(0, r.status(), () -> "the student edition of " + nb + " failed under jupyter execute:\n"
+                    + r.output());
         }));
     }
 
