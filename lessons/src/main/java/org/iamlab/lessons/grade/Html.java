@@ -2,6 +2,7 @@ package org.iamlab.lessons.grade;
 
 import java.util.List;
 import org.iamlab.engine.render.HtmlTraceView;
+import org.iamlab.lessons.render.FeedbackView;
 
 /** The grading pages' few pieces of HTML around the feedback and trace views. */
 final class Html {
@@ -18,17 +19,8 @@ final class Html {
         return "<p style=\"border-left:4px solid #9a6700;padding:4px 10px\">" + escape(text) + "</p>";
     }
 
+    /** {@code text} escaped for HTML, as every feedback view escapes it. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return FeedbackView.escape(text);
     }
 }

@@ -119,7 +119,8 @@ public final class FeedbackView {
         return out.append("</div>").toString();
     }
 
-    static String escape(String text) {
+    /** {@code text} escaped for HTML text and attribute values (the kernel's, feedback's and grading's views). */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {
