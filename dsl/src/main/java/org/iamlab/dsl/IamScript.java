@@ -39,7 +39,7 @@ import org.iamlab.engine.world.WorldExport;
  * ({@code explain}, {@code can}, {@code whoCan}, {@code whatCan}), assume roles, move the clock, and run
  * {@code aws} commands.
  */
-public abstract class IamScript extends Script {
+public abstract class IamScript extends Script implements ResourceLookups {
 
     private Lab lab;
 
@@ -215,12 +215,9 @@ public abstract class IamScript extends Script {
         return new Lookups(w()).find(kind, nameOrArn, finder);
     }
 
-    private Resource resource(ResourceType type, String name) {
+    @Override
+    public Resource resourceNamed(ResourceType type, String name) {
         return new Lookups(w()).resource(type, name);
-    }
-
-    public Resource bucket(String name) {
-        return resource(ResourceType.S3_BUCKET, name);
     }
 
     public Resource bucket(String name, @DelegatesTo(value = Specs.ResourceSpec.class,
@@ -236,39 +233,6 @@ public abstract class IamScript extends Script {
 
     public Resource bucket(Map<String, ?> opts, String name) {
         return bucket(opts, name, null);
-    }
-
-    public Resource queue(String name) {
-        return resource(ResourceType.SQS_QUEUE, name);
-    }
-
-    public Resource topic(String name) {
-        return resource(ResourceType.SNS_TOPIC, name);
-    }
-
-    public Resource function(String name) {
-        return resource(ResourceType.LAMBDA_FUNCTION, name);
-    }
-
-    public Resource key(String alias) {
-        return resource(ResourceType.KMS_KEY, alias);
-    }
-
-    public Resource api(String name) {
-        return resource(ResourceType.API_GATEWAY, name);
-    }
-
-    public Resource secret(String name) {
-        return resource(ResourceType.SECRET, name);
-    }
-
-    public Resource table(String name) {
-        return resource(ResourceType.DYNAMODB_TABLE, name);
-    }
-
-    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
-    public Resource stream(String table) {
-        return resource(ResourceType.DYNAMODB_STREAM, table);
     }
 
     /** The EC2 instance with this ID. */

@@ -35,7 +35,7 @@ import org.iamlab.engine.world.Session;
  * that account, elsewhere in the whole world; a user, group or role not defined yet is a forward reference
  * (its ARN), which the lab checks when the script ends.
  */
-public class PolicySpec {
+public class PolicySpec implements ResourceLookups {
 
     private final List<StatementSpec> statements = new ArrayList<>();
     private final List<String> defaultResources;
@@ -124,43 +124,6 @@ public class PolicySpec {
         return lab.world().account(idOrAlias);
     }
 
-    public Resource bucket(String name) {
-        return resource(ResourceType.S3_BUCKET, name);
-    }
-
-    public Resource queue(String name) {
-        return resource(ResourceType.SQS_QUEUE, name);
-    }
-
-    public Resource topic(String name) {
-        return resource(ResourceType.SNS_TOPIC, name);
-    }
-
-    public Resource function(String name) {
-        return resource(ResourceType.LAMBDA_FUNCTION, name);
-    }
-
-    public Resource key(String alias) {
-        return resource(ResourceType.KMS_KEY, alias);
-    }
-
-    public Resource api(String name) {
-        return resource(ResourceType.API_GATEWAY, name);
-    }
-
-    public Resource secret(String name) {
-        return resource(ResourceType.SECRET, name);
-    }
-
-    public Resource table(String name) {
-        return resource(ResourceType.DYNAMODB_TABLE, name);
-    }
-
-    /** The stream of the DynamoDB table called {@code table} (or the stream with this ARN). */
-    public Resource stream(String table) {
-        return resource(ResourceType.DYNAMODB_STREAM, table);
-    }
-
     /** The EC2 instance with this ID. */
     public Instance instance(String id) {
         return lab.world().instance(id);
@@ -196,7 +159,8 @@ public class PolicySpec {
         return "arn:aws:iam::" + account.id() + ":" + kind + "/" + name;
     }
 
-    private Resource resource(ResourceType type, String name) {
+    @Override
+    public Resource resourceNamed(ResourceType type, String name) {
         if (scope != null) {
             for (Resource r : scope.resources()) {
                 if (r.type() == type && (r.name().equals(name) || r.arn().equals(name))) {
