@@ -53,6 +53,11 @@ public class PolicySpec implements ResourceLookups {
         this.scope = scope;
     }
 
+    /** Whether the block wrote any statement. */
+    boolean hasStatements() {
+        return !statements.isEmpty();
+    }
+
     /** The script line that wrote statement {@code index}, or 0. */
     int lineOf(int index) {
         return index >= 0 && index < lines.size() ? lines.get(index) : 0;

@@ -119,10 +119,9 @@ final class Refs {
     /** A policy document from a closure of statements, a map, JSON text, a file, or another policy. */
     static PolicyText policy(Lab lab, Object input, PolicyKind kind, String name, List<String> defaultResources) {
         String json;
-        PolicySpec spec = null;
         if (input instanceof Closure<?> c) {
-            spec = Specs.configure(new PolicySpec(defaultResources, lab, accountAround(c)), c);
-            json = Json.write(spec.toMap());
+            return policy(lab, Specs.configure(new PolicySpec(defaultResources, lab, accountAround(c)), c), kind,
+                    name);
         } else if (input instanceof java.util.Map<?, ?> m) {
             json = Json.write(m);
         } else if (input instanceof File f) {
@@ -140,6 +139,15 @@ final class Refs {
                     : input.getClass().getSimpleName()) + "; write it as a block of statements { allow ... },"
                     + " a map, JSON text, or file('policy.json')");
         }
+        return parsed(lab, json, kind, name, null);
+    }
+
+    /** The document a policy block wrote, its warnings shown at the lines of its statements. */
+    static PolicyText policy(Lab lab, PolicySpec spec, PolicyKind kind, String name) {
+        return parsed(lab, Json.write(spec.toMap()), kind, name, spec);
+    }
+
+    private static PolicyText parsed(Lab lab, String json, PolicyKind kind, String name, PolicySpec spec) {
         PolicyText text;
         try {
             text = PolicyText.parse(json, kind);

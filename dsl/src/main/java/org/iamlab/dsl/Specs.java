@@ -75,6 +75,13 @@ public final class Specs {
             }
         }
 
+        /** Detaches managed policies attached before: {@code edit(group('developers')) { detach 'ReadLogs' }}. */
+        public void detach(Object... policies) {
+            for (String name : PolicySpec.flatten(policies)) {
+                lab.later(() -> holder().detach(account.policy(name))); // after the attachments written before it
+            }
+        }
+
         /** An inline policy: a block of statements, a map, JSON text or {@code file('...')}. */
         public void inline(String name, Object policy) {
             holder().putInline(new InlinePolicy(name, Refs.policy(lab, policy, PolicyKind.IDENTITY, name, null)));
@@ -302,6 +309,11 @@ public final class Specs {
         @Override
         public void attach(Object... policies) {
             pending.add(() -> super.attach(policies));
+        }
+
+        @Override
+        public void detach(Object... policies) {
+            pending.add(() -> super.detach(policies));
         }
 
         @Override
@@ -826,7 +838,11 @@ public final class Specs {
         if (target instanceof Organization o) {
             return new OrgSpec(lab, o, o.root());
         }
-        throw new DslException("edit takes a user, group, role, resource, account or the organization, not "
+        if (target instanceof Policy p) {
+            return new PolicyEditSpec(lab, p);
+        }
+        throw new DslException("edit takes a user, group, role, managed policy, resource, account or the"
+                + " organization, not "
                 + (target == null ? "null" : "`" + target + "`"));
     }
 
@@ -835,6 +851,9 @@ public final class Specs {
         configure(spec, block);
         if (spec instanceof RoleSpec rs) {
             rs.edit((Role) target);
+        }
+        if (spec instanceof PolicyEditSpec ps) {
+            ps.apply();
         }
     }
 

@@ -84,7 +84,8 @@ public final class AwsCli {
                     "list-attached-role-policies", "put-user-policy", "get-user-policy", "list-user-policies",
                     "delete-user-policy", "put-group-policy", "get-group-policy", "list-group-policies",
                     "delete-group-policy", "put-role-policy", "get-role-policy", "list-role-policies",
-                    "delete-role-policy", "create-policy", "get-policy", "get-policy-version", "list-policies",
+                    "delete-role-policy", "create-policy", "get-policy", "create-policy-version", "get-policy-version",
+                    "list-policy-versions", "set-default-policy-version", "delete-policy-version", "list-policies",
                     "delete-policy", "create-role", "get-role", "list-roles", "delete-role", "tag-role",
                     "update-assume-role-policy", "put-user-permissions-boundary", "put-role-permissions-boundary",
                     "delete-user-permissions-boundary", "delete-role-permissions-boundary",
@@ -506,21 +507,44 @@ public final class AwsCli {
                     authorize(p.arn());
                     return wrap("Policy", policyJson(p));
                 }
+                case "create-policy-version": {
+                    Policy p = policyArn(a.req("--policy-arn"));
+                    authorize(p.arn());
+                    boolean setAsDefault = a.has("--set-as-default") && !a.has("--no-set-as-default");
+                    Policy.Version v = account.createPolicyVersion(p.arn(),
+                            document("--policy-document", PolicyKind.IDENTITY), setAsDefault);
+                    return wrap("PolicyVersion", WorldExport.version(p, v, false));
+                }
                 case "get-policy-version": {
                     Policy p = policyArn(a.req("--policy-arn"));
                     authorize(p.arn());
-                    String version = a.req("--version-id");
-                    if (!version.equals(p.defaultVersionId())) {
-                        throw new WorldException("NoSuchEntity", "policy `" + p.name() + "` has no version `"
-                                + version + "`", "Policy " + p.arn() + " version " + version + " does not exist or is"
-                                + " not attachable.", "its version is " + p.defaultVersionId());
+                    Policy.Version v = p.version(a.req("--version-id"));
+                    return wrap("PolicyVersion", WorldExport.version(p, v, true));
+                }
+                case "list-policy-versions": {
+                    Policy p = policyArn(a.req("--policy-arn"));
+                    authorize(p.arn());
+                    ArrayNode list = JSON.createArrayNode();
+                    List<Policy.Version> versions = p.versions();
+                    for (int i = versions.size() - 1; i >= 0; i--) { // newest first, as IAM lists them
+                        list.add(WorldExport.version(p, versions.get(i), false));
                     }
-                    ObjectNode v = JSON.createObjectNode();
-                    v.set("Document", WorldExport.document(p.text()));
-                    v.put("VersionId", version);
-                    v.put("IsDefaultVersion", true);
-                    v.put("CreateDate", WorldExport.date(p.updateDate()));
-                    return wrap("PolicyVersion", v);
+                    ObjectNode out = JSON.createObjectNode();
+                    out.set("Versions", list);
+                    out.put("IsTruncated", false);
+                    return out;
+                }
+                case "set-default-policy-version": {
+                    Policy p = policyArn(a.req("--policy-arn"));
+                    authorize(p.arn());
+                    account.setDefaultPolicyVersion(p.arn(), a.req("--version-id"));
+                    return null;
+                }
+                case "delete-policy-version": {
+                    Policy p = policyArn(a.req("--policy-arn"));
+                    authorize(p.arn());
+                    account.deletePolicyVersion(p.arn(), a.req("--version-id"));
+                    return null;
                 }
                 case "list-policies": {
                     authorize("*");

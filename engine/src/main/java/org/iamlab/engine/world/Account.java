@@ -309,6 +309,63 @@ public final class Account {
                 + " does not exist or is not attachable.", hint);
     }
 
+    /**
+     * Adds a version to a customer managed policy ({@code CreatePolicyVersion}), the default one when
+     * {@code setAsDefault}: at most {@link Policy#MAX_VERSIONS} are kept, so a sixth needs one deleted first.
+     */
+    public Policy.Version createPolicyVersion(String nameOrArn, PolicyText document, boolean setAsDefault) {
+        Policy p = changeable(nameOrArn, "CreatePolicyVersion");
+        if (p.versions().size() >= Policy.MAX_VERSIONS) {
+            throw new WorldException("LimitExceeded", "policy `" + p.name() + "` already keeps "
+                    + Policy.MAX_VERSIONS + " versions " + p.versionIds() + ", the most IAM keeps",
+                    "A managed policy can have up to " + Policy.MAX_VERSIONS + " versions. Before you create a new"
+                            + " version, you must delete an existing version.",
+                    "delete a version that is not the default first, e.g. the oldest: deleteVersion '"
+                            + oldestNotDefault(p) + "' in edit(policy('" + p.name() + "')) { }, or aws iam"
+                            + " delete-policy-version --policy-arn " + p.arn() + " --version-id " + oldestNotDefault(p));
+        }
+        Policy.Version v = p.addVersion(document, world.clock().instant());
+        if (setAsDefault) {
+            p.makeDefault(v);
+        }
+        return v;
+    }
+
+    /** Makes a kept version the one in effect ({@code SetDefaultPolicyVersion}): how a change is rolled back. */
+    public void setDefaultPolicyVersion(String nameOrArn, String versionId) {
+        Policy p = changeable(nameOrArn, "SetDefaultPolicyVersion");
+        p.makeDefault(p.version(versionId));
+    }
+
+    /** Deletes a version that is not the default ({@code DeletePolicyVersion}); its ID is not used again. */
+    public void deletePolicyVersion(String nameOrArn, String versionId) {
+        Policy p = changeable(nameOrArn, "DeletePolicyVersion");
+        Policy.Version v = p.version(versionId);
+        if (v == p.defaultVersion()) {
+            throw new WorldException("DeleteConflict", "version " + versionId + " is the default version of policy `"
+                    + p.name() + "`", "Cannot delete the default version of a policy.",
+                    "make another version the default first (aws iam set-default-policy-version), or delete the"
+                            + " whole policy");
+        }
+        p.removeVersion(v);
+    }
+
+    /** A customer managed policy of this account that {@code operation} may change. */
+    private Policy changeable(String nameOrArn, String operation) {
+        Policy p = policy(nameOrArn);
+        if (p.awsManaged()) {
+            throw new WorldException("AccessDenied", "AWS managed policies cannot be changed: only AWS changes `"
+                    + p.name() + "`", "User is not authorized to perform: iam:" + operation + " on resource: policy "
+                    + p.arn(), "make a customer managed copy and change that, e.g. policy('My" + p.name()
+                    + "', policy('" + p.name() + "')) in an account block");
+        }
+        return p;
+    }
+
+    private static String oldestNotDefault(Policy p) {
+        return p.versions().stream().filter(v -> v != p.defaultVersion()).findFirst().orElseThrow().id();
+    }
+
     public void deletePolicy(String arn) {
         Policy p = policy(arn);
         if (p.awsManaged()) {

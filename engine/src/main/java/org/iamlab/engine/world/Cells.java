@@ -18,9 +18,10 @@ import java.util.Set;
  * <p>A cell is known by a key (the cell ID a notebook sends, or else the cell's code) and shown by a label
  * ({@code cell [3]}). {@link #begin} takes a {@link WorldSnapshot} and then withdraws what the same cell defined
  * when it last ran: the users, groups, roles, managed policies, resources, instances, instance profiles,
- * identity providers, access keys, STS sessions, OUs and control policies it created go, with every reference
- * other objects hold to them (a group's member, an attachment, a boundary). Accounts and the organization are
- * opened, not defined ({@code account('111122223333') { }} in two cells is one account), so they stay.
+ * identity providers, access keys, STS sessions, OUs, control policies and managed policy versions it created go,
+ * with every reference other objects hold to them (a group's member, an attachment, a boundary). Accounts and
+ * the organization are opened, not defined ({@code account('111122223333') { }} in two cells is one account),
+ * so they stay.
  *
  * <p>Time: the world's clock is where the cells' moves put it, each cell's last run counted once. A cell that
  * runs again runs at the time it ran at before (its objects get the same creation dates, its sessions expire
@@ -180,6 +181,7 @@ public final class Cells {
         return o instanceof PolicyHolder || o instanceof Resource || o instanceof Instance
                 || o instanceof InstanceProfile || o instanceof OidcProvider || o instanceof SamlProvider
                 || o instanceof AccessKey || o instanceof Session || (o instanceof OrgUnit u && u.parent().isPresent())
-                || (o instanceof ControlPolicy c && !c.awsManaged()) || (o instanceof Policy p && !p.awsManaged());
+                || (o instanceof ControlPolicy c && !c.awsManaged()) || (o instanceof Policy p && !p.awsManaged())
+                || o instanceof Policy.Version;
     }
 }

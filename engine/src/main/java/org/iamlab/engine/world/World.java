@@ -175,7 +175,13 @@ public final class World {
         }
         return awsPolicies.computeIfAbsent(m.arn(), arn -> new Policy(m.name(), m.path(), m.arn(),
                 "ANPA" + Integer.toHexString(m.name().hashCode()).toUpperCase(java.util.Locale.ROOT), true,
-                PolicyText.parse(m.documentJson(), PolicyKind.IDENTITY), WorldClock.DEFAULT_START, null));
+                PolicyText.parse(m.documentJson(), PolicyKind.IDENTITY), WorldClock.DEFAULT_START, null,
+                versionNumber(m.versionId())));
+    }
+
+    /** The number of a version ID ({@code v7} is 7); 1 for a catalogue entry without one. */
+    private static int versionNumber(String versionId) {
+        return versionId != null && versionId.matches("v\\d+") ? Integer.parseInt(versionId.substring(1)) : 1;
     }
 
     void indexResource(Resource r) {

@@ -170,13 +170,22 @@ public final class WorldExport {
         for (Policy p : a.customerPolicies()) {
             ObjectNode n = policy(p, false);
             policies.add(n);
-            ObjectNode v = n.putArray("PolicyVersionList").addObject();
-            v.set("Document", document(p.text()));
-            v.put("VersionId", p.defaultVersionId());
-            v.put("IsDefaultVersion", true);
-            v.put("CreateDate", date(p.updateDate()));
+            ArrayNode versions = n.putArray("PolicyVersionList");
+            p.versions().forEach(v -> versions.add(version(p, v, true)));
         }
         return d;
+    }
+
+    /** One version of a managed policy as the IAM API describes it, with its document when {@code withDocument}. */
+    public static ObjectNode version(Policy p, Policy.Version v, boolean withDocument) {
+        ObjectNode n = JSON.createObjectNode();
+        if (withDocument) {
+            n.set("Document", document(v.document()));
+        }
+        n.put("VersionId", v.id());
+        n.put("IsDefaultVersion", v == p.defaultVersion());
+        n.put("CreateDate", date(v.createDate()));
+        return n;
     }
 
     /**

@@ -73,6 +73,19 @@ class CellsTests {
     }
 
     @Test
+    void aCellThatEditsAManagedPolicyRunsTwiceAndLeavesOneNewVersion() {
+        setup(world);
+        Consumer<World> edit = w -> w.account("111122223333").createPolicyVersion("ReadLogs",
+                identity("{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}"), true);
+        cell("edit", edit);
+        String once = export(world);
+        cell("edit", edit);
+        assertEquals(once, export(world));
+        assertEquals(java.util.List.of("v1", "v2"), shop.policy("ReadLogs").versionIds());
+        assertEquals("v2", shop.policy("ReadLogs").defaultVersionId());
+    }
+
+    @Test
     void aRestoredSnapshotIsTheSameWorldWithTheSameObjects() {
         setup(world);
         User alice = shop.user("alice");

@@ -140,8 +140,9 @@ final class Slots {
     }
 
     /**
-     * IAM keeps a managed policy's versions; the world has none, so the policy is made again under its name and
-     * attached where the answer had it (or, when the answer does not say, where the exercise's world had it).
+     * The answer's policy, attached where the answer had it (or, when the answer does not say, where the exercise's
+     * world had it). A policy the exercise's world already has gets the answer's document as a new default
+     * version, as editing it in IAM does; one the answer created is created; one the answer deleted is deleted.
      */
     private static void replaceManaged(World world, String name, SlotContent content) {
         Optional<Policy> old = managed(world, name);
@@ -152,20 +153,22 @@ final class Slots {
         if (content.attachedTo().isEmpty() && old.isPresent()) {
             holders.addAll(old.get().attachedTo());
         }
-        List<PolicyHolder> bounded = old.map(p -> (List<PolicyHolder>) new ArrayList<>(p.boundaryOf()))
-                .orElse(List.of());
-        Account account = old.map(p -> accountOf(world, p)).orElseGet(() -> holders.isEmpty()
-                ? world.defaultAccount() : holders.get(0).account());
-        if (old.isPresent()) {
-            new ArrayList<>(old.get().attachedTo()).forEach(h -> h.detach(old.get()));
-            bounded.forEach(h -> setBoundary(h, null));
-            account.deletePolicy(old.get().arn());
+        if (old.isPresent() && content.policy().isPresent()) {
+            Policy p = old.get();
+            accountOf(world, p).createPolicyVersion(p.arn(), content.policy().get(), true);
+            new ArrayList<>(p.attachedTo()).stream().filter(h -> !holders.contains(h)).forEach(h -> h.detach(p));
+            holders.stream().filter(h -> !p.attachedTo().contains(h)).forEach(h -> h.attach(p));
+            return;
         }
-        if (content.policy().isPresent()) {
-            Policy fresh = account.createPolicy(name, old.map(Policy::path).orElse("/"), content.policy().get(),
-                    old.map(Policy::description).orElse(null));
+        if (old.isPresent()) { // the answer has no such policy: it was deleted
+            Policy p = old.get();
+            new ArrayList<>(p.attachedTo()).forEach(h -> h.detach(p));
+            new ArrayList<>(p.boundaryOf()).forEach(h -> setBoundary(h, null));
+            accountOf(world, p).deletePolicy(p.arn());
+        } else if (content.policy().isPresent()) {
+            Account account = holders.isEmpty() ? world.defaultAccount() : holders.get(0).account();
+            Policy fresh = account.createPolicy(name, "/", content.policy().get(), null);
             holders.forEach(h -> h.attach(fresh));
-            bounded.forEach(h -> setBoundary(h, fresh));
         }
     }
 
