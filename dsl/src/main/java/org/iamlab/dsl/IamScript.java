@@ -2,6 +2,7 @@ package org.iamlab.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.io.File;
 import java.time.Duration;
@@ -56,6 +57,27 @@ public abstract class IamScript extends Script implements ResourceLookups {
 
     private World w() {
         return lab().world();
+    }
+
+    /**
+     * A name that is no variable but a user's or role's name stands for that user or role, so that
+     * {@code explain alice, 's3:GetObject', ...} works right after {@code user('alice') { }}. A variable of the
+     * same name wins; a name several principals share asks for {@code user('...')} or {@code role('...')}.
+     */
+    @Override
+    public Object getProperty(String property) {
+        try {
+            return super.getProperty(property);
+        } catch (MissingPropertyException missing) {
+            if (!isPrincipalName(property)) {
+                throw missing;
+            }
+            return Refs.actor(w(), property);
+        }
+    }
+
+    private boolean isPrincipalName(String name) {
+        return w().accounts().stream().anyMatch(a -> a.findUser(name).isPresent() || a.findRole(name).isPresent());
     }
 
     /** The world the script builds. */

@@ -28,6 +28,7 @@ import org.iamlab.dsl.aws.AwsCli;
 import org.iamlab.dsl.aws.AwsCliException;
 import org.iamlab.engine.parse.Hints;
 import org.iamlab.engine.parse.PolicyParseException;
+import org.iamlab.engine.world.Account;
 import org.iamlab.engine.world.Actor;
 import org.iamlab.engine.world.World;
 import org.iamlab.engine.world.WorldException;
@@ -310,6 +311,10 @@ public final class Lab {
             Set<String> names = new TreeSet<>(vocabulary());
             for (Object k : binding.getVariables().keySet()) {
                 names.add(k.toString());
+            }
+            for (Account a : world().accounts()) { // a user's or role's bare name stands for it (IamScript)
+                names.addAll(a.names("user"));
+                names.addAll(a.names("role"));
             }
             String hint = Hints.didYouMean(m.getProperty(), names);
             return "`" + m.getProperty() + "` is not defined" + (hint != null ? "; " + hint
