@@ -28,8 +28,11 @@ import org.iamlab.engine.world.Session;
 import org.iamlab.engine.world.User;
 import org.iamlab.engine.world.World;
 
-/** Turns what scripts write (names, ARNs, world objects, closures, maps, JSON, files) into world values. */
-final class Refs {
+/**
+ * Turns what scripts write (names, ARNs, world objects, closures, maps, JSON, files) into world values; the
+ * lessons module reads exercise requests through the same {@link #arnOf} and {@link #actor}.
+ */
+public final class Refs {
 
     private static final Pattern STATEMENT_INDEX = Pattern.compile("Statement\\[(\\d+)]");
 
@@ -37,7 +40,7 @@ final class Refs {
     }
 
     /** The ARN (or text) a value stands for in a policy or request. */
-    static String arnOf(Object v) {
+    public static String arnOf(Object v) {
         if (v instanceof PolicyHolder h) {
             return h.arn();
         }
@@ -79,7 +82,7 @@ final class Refs {
      * session), an API or other resource (its service acting for it), an account (its root user), an ARN, a
      * service principal, {@code anonymous}, or the name of a user or role.
      */
-    static Actor actor(World world, Object who) {
+    public static Actor actor(World world, Object who) {
         if (who instanceof Actor a) {
             return a;
         }

@@ -3,14 +3,10 @@ package org.iamlab.lessons.check;
 import java.util.HashMap;
 import java.util.Map;
 import org.iamlab.dsl.Lab;
+import org.iamlab.dsl.Refs;
 import org.iamlab.dsl.ScriptFailure;
 import org.iamlab.engine.world.Actor;
 import org.iamlab.engine.world.Answer;
-import org.iamlab.engine.world.Instance;
-import org.iamlab.engine.world.Policy;
-import org.iamlab.engine.world.PolicyHolder;
-import org.iamlab.engine.world.Resource;
-import org.iamlab.engine.world.Session;
 import org.iamlab.engine.world.World;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.lessons.format.ExerciseFormatException;
@@ -101,19 +97,8 @@ public final class ExerciseWorld {
 
     /** The caller a reference names. */
     Actor actor(Ref ref) {
-        Object v = value(ref);
-        if (v instanceof Actor a) {
-            return a;
-        }
-        if (v instanceof Resource r) {
-            return r.actor();
-        }
-        if (v instanceof Instance i) {
-            return i.session();
-        }
         try {
-            return world().actor(String.valueOf(v).matches("\\d{12}") ? "arn:aws:iam::" + v + ":root"
-                    : String.valueOf(v));
+            return Refs.actor(world(), value(ref));
         } catch (RuntimeException e) {
             throw new ExerciseFormatException(ref.at(), "`" + ref.text() + "` is not a caller in the world of `"
                     + exercise.id() + "`: " + e.getMessage());
@@ -122,23 +107,7 @@ public final class ExerciseWorld {
 
     /** The ARN a reference names. */
     String arn(Ref ref) {
-        Object v = value(ref);
-        if (v instanceof PolicyHolder h) {
-            return h.arn();
-        }
-        if (v instanceof Resource r) {
-            return r.arn();
-        }
-        if (v instanceof Session s) {
-            return s.arn();
-        }
-        if (v instanceof Instance i) {
-            return i.arn();
-        }
-        if (v instanceof Policy p) {
-            return p.arn();
-        }
-        return String.valueOf(v);
+        return Refs.arnOf(value(ref));
     }
 
     /** The decision with its trace. */
