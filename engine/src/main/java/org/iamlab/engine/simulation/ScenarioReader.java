@@ -387,16 +387,17 @@ public final class ScenarioReader {
             int index = 0;
             while (in.nextToken() != JsonToken.END_ARRAY) {
                 path.add("[" + index + "]");
-                policies.add(namedPolicy(kind, level, kind.description() + " " + (index + 1)));
+                policies.add(namedPolicy(kind, level, index));
                 path.remove(path.size() - 1);
                 index++;
             }
             return policies;
         }
 
-        private AttachedPolicy namedPolicy(PolicyKind kind, String level, String defaultName) throws IOException {
+        /** The policy at {@code index} of its list; named after its kind and place when it has no name. */
+        private AttachedPolicy namedPolicy(PolicyKind kind, String level, int index) throws IOException {
             expect(JsonToken.START_OBJECT, "expected {\"name\": ..., \"policy\": {...}}");
-            String name = defaultName;
+            String name = null;
             Raw raw = null;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 nameAt = in.currentTokenLocation();
@@ -411,6 +412,9 @@ public final class ScenarioReader {
                     default -> throw unknown(field, List.of("name", "policy"), "field of a named policy");
                 }
                 path.remove(path.size() - 1);
+            }
+            if (name == null) {
+                name = kind.description() + " " + (index + 1);
             }
             if (raw == null) {
                 throw error("the named policy `" + name + "` has no policy", null);
