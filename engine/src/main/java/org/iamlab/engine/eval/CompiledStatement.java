@@ -21,7 +21,8 @@ import org.iamlab.engine.trace.StatementResult;
  *
  * <p>The elements after the action are compiled the first time a request gets as far as them: a policy read
  * for one request (most policies of a simulation file) then compiles only what that request needs. Two threads
- * may compile the same element at once; either copy is as good, and each is published through its final fields.
+ * may compile the same element at once; either copy is as good. A matcher is published through its final fields,
+ * the array of conditions through a volatile one.
  */
 public final class CompiledStatement {
 
@@ -35,7 +36,7 @@ public final class CompiledStatement {
     /** Null until needed, and for a statement without the element. */
     private ResourceMatcher resource;
     private PrincipalMatcher principal;
-    private CompiledCondition[] conditions;
+    private volatile CompiledCondition[] conditions;
 
     CompiledStatement(Statement source, int index, PolicyKind kind, boolean variablesEnabled) {
         this.source = source;
