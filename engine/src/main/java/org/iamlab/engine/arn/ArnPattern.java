@@ -17,7 +17,9 @@ import org.iamlab.engine.pattern.Wildcard;
 public final class ArnPattern {
 
     private final String raw;
+    /** Each segment as written, when some segment has policy variables; otherwise null. */
     private final Template[] segments;
+    /** Each segment's pattern (null for one with variables), or null when the pattern is not ARN-shaped. */
     private final Wildcard[] compiled;
     private final Template whole;
     private final Wildcard compiledWhole;
@@ -51,11 +53,32 @@ public final class ArnPattern {
         }
     }
 
+    /** An ARN with wildcards and no policy variables: its segments' patterns, without templates. */
+    private ArnPattern(String raw, Wildcard[] compiled) {
+        this.literal = false;
+        this.raw = raw;
+        this.segments = null;
+        this.compiled = compiled;
+        this.whole = null;
+        this.compiledWhole = null;
+    }
+
     /** Compiles {@code raw}; with {@code variablesEnabled}, {@code ${...}} are policy variables. */
     public static ArnPattern compile(String raw, boolean variablesEnabled) {
         if (raw.indexOf('*') < 0 && raw.indexOf('?') < 0 && (!variablesEnabled || !raw.contains("${"))
                 && raw.startsWith("arn:") && colons(raw) >= Arn.SEGMENTS - 1) {
             return new ArnPattern(raw);
+        }
+        if (!variablesEnabled || !raw.contains("${")) {
+            // Without variables the segments are those of Arn.split, the request's own split.
+            String[] parts = Arn.split(raw);
+            if (parts != null) {
+                Wildcard[] compiled = new Wildcard[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    compiled[i] = Wildcard.compile(parts[i], false);
+                }
+                return new ArnPattern(raw, compiled);
+            }
         }
         List<String> parts = splitOutsideVariables(raw, variablesEnabled);
         if (parts == null) {
@@ -129,8 +152,11 @@ public final class ArnPattern {
         if (literal) {
             return false;
         }
-        if (segments == null) {
+        if (whole != null) {
             return whole.hasVariables();
+        }
+        if (segments == null) {
+            return false;
         }
         for (Template t : segments) {
             if (t.hasVariables()) {
@@ -153,7 +179,7 @@ public final class ArnPattern {
         if (literal) {
             return arn != null && equalsFields(arn);
         }
-        if (segments == null) {
+        if (compiled == null) {
             Wildcard w = compiledWhole != null ? compiledWhole : whole.resolvePattern(variables, false);
             return w != null && w.matches(text);
         }
@@ -174,7 +200,7 @@ public final class ArnPattern {
         if (literal) {
             return equalsFields(arn);
         }
-        if (segments != null) {
+        if (compiled != null) {
             return matchesSegments(arn, variables);
         }
         if (!whole.hasVariables()) {

@@ -130,8 +130,8 @@ public final class Authorizer {
         final boolean scp;
         final boolean rcp;
         /** Why the SCPs, and why the RCPs, do not restrict the request; {@code null} when they do. */
-        final String whyNoScps;
-        final String whyNoRcps;
+        final ControlPolicyReach.ScpExemption scpExemption;
+        final ControlPolicyReach.RcpExemption rcpExemption;
 
         Participants(Principal p, AuthorizationRequest in, PreparedRequest request) {
             iam = p.isIamIdentity();
@@ -140,10 +140,10 @@ public final class Authorizer {
             boundary = hasBoundary(p, in);
             session = in.sessionPolicy() != null
                     && (p instanceof Principal.RoleSession || p instanceof Principal.FederatedUser);
-            whyNoScps = ControlPolicyReach.whyNoScps(in, request);
-            whyNoRcps = ControlPolicyReach.whyNoRcps(in, request);
-            scp = whyNoScps == null;
-            rcp = whyNoRcps == null;
+            scpExemption = ControlPolicyReach.scpExemption(in, request);
+            rcpExemption = ControlPolicyReach.rcpExemption(in, request);
+            scp = scpExemption == null;
+            rcp = rcpExemption == null;
         }
 
         static boolean hasBoundary(Principal p, AuthorizationRequest in) {
@@ -193,11 +193,13 @@ public final class Authorizer {
                 note(Step.RESOURCE_CONTROL_POLICIES, Verdict.PASS, () -> "RCPFullAWSAccess is attached at every level of "
                         + "the resource's organization and no RCP denies", List.of());
             } else {
-                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE, () -> who.whyNoRcps, List.of());
+                note(Step.RESOURCE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
+                        () -> who.rcpExemption.why(in, request), List.of());
             }
 
             if (!who.scp) {
-                note(Step.SERVICE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE, () -> who.whyNoScps, List.of());
+                note(Step.SERVICE_CONTROL_POLICIES, Verdict.NOT_APPLICABLE,
+                        () -> who.scpExemption.why(in), List.of());
             } else {
                 List<StatementRef> allows = steps == null ? List.of() : new ArrayList<>();
                 for (int i = 0; i < scps.length; i++) {

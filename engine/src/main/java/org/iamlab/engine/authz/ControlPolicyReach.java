@@ -33,43 +33,73 @@ final class ControlPolicyReach {
     private ControlPolicyReach() {
     }
 
+    /** Why the resource's RCPs do not restrict a request: decided on every evaluation, worded only for a trace. */
+    enum RcpExemption {
+        MANAGEMENT_ACCOUNT, NO_ORGANIZATION, OTHER_SERVICE, AWS_MANAGED_KEY, SERVICE_LINKED_ROLE;
+
+        String why(AuthorizationRequest in, PreparedRequest request) {
+            return switch (this) {
+                case MANAGEMENT_ACCOUNT -> "RCPs do not restrict resources in the organization's management account ("
+                        + in.managementAccount() + ")";
+                case NO_ORGANIZATION -> "no organization: the resource's account has no RCPs";
+                case OTHER_SERVICE -> "RCPs do not apply to `" + request.service() + "` actions: only S3, STS, KMS,"
+                        + " SQS, Secrets Manager, ECR, OpenSearch Serverless, Cognito user pools and CloudWatch Logs"
+                        + " support them";
+                case AWS_MANAGED_KEY -> "RCPs do not restrict AWS managed KMS keys";
+                case SERVICE_LINKED_ROLE -> "RCPs do not restrict actions taken by service-linked roles";
+            };
+        }
+    }
+
+    /** Why the principal's SCPs do not restrict a request; worded only for a trace. */
+    enum ScpExemption {
+        MANAGEMENT_ACCOUNT, NO_ORGANIZATION, NOT_AN_IAM_PRINCIPAL, SERVICE_LINKED_ROLE;
+
+        String why(AuthorizationRequest in) {
+            return switch (this) {
+                case MANAGEMENT_ACCOUNT -> "SCPs do not restrict users or roles in the organization's management"
+                        + " account (" + in.managementAccount() + ")";
+                case NO_ORGANIZATION -> "no organization: the principal's account has no SCPs";
+                case NOT_AN_IAM_PRINCIPAL -> "SCPs apply only to IAM principals of member accounts";
+                case SERVICE_LINKED_ROLE -> "SCPs do not restrict service-linked roles";
+            };
+        }
+    }
+
     /** Why the resource's RCPs do not restrict {@code request}, or {@code null} when they do. */
-    static String whyNoRcps(AuthorizationRequest in, PreparedRequest request) {
+    static RcpExemption rcpExemption(AuthorizationRequest in, PreparedRequest request) {
         if (in.managementAccount() != null && in.managementAccount().equals(request.resourceAccount())) {
-            return "RCPs do not restrict resources in the organization's management account ("
-                    + in.managementAccount() + ")";
+            return RcpExemption.MANAGEMENT_ACCOUNT;
         }
         if (in.resourceControlPolicies() == null) {
-            return "no organization: the resource's account has no RCPs";
+            return RcpExemption.NO_ORGANIZATION;
         }
         if (!RCP_SERVICES.contains(request.service())) {
-            return "RCPs do not apply to `" + request.service() + "` actions: only S3, STS, KMS, SQS, Secrets"
-                    + " Manager, ECR, OpenSearch Serverless, Cognito user pools and CloudWatch Logs support them";
+            return RcpExemption.OTHER_SERVICE;
         }
         if (in.awsManagedKey()) {
-            return "RCPs do not restrict AWS managed KMS keys";
+            return RcpExemption.AWS_MANAGED_KEY;
         }
         if (isServiceLinkedRole(request)) {
-            return "RCPs do not restrict actions taken by service-linked roles";
+            return RcpExemption.SERVICE_LINKED_ROLE;
         }
         return null;
     }
 
     /** Why the principal's SCPs do not restrict {@code request}, or {@code null} when they do. */
-    static String whyNoScps(AuthorizationRequest in, PreparedRequest request) {
+    static ScpExemption scpExemption(AuthorizationRequest in, PreparedRequest request) {
         Principal p = request.principal();
         if (in.managementAccount() != null && in.managementAccount().equals(p.account())) {
-            return "SCPs do not restrict users or roles in the organization's management account ("
-                    + in.managementAccount() + ")";
+            return ScpExemption.MANAGEMENT_ACCOUNT;
         }
         if (in.serviceControlPolicies() == null) {
-            return "no organization: the principal's account has no SCPs";
+            return ScpExemption.NO_ORGANIZATION;
         }
         if (!p.isIamIdentity()) {
-            return "SCPs apply only to IAM principals of member accounts";
+            return ScpExemption.NOT_AN_IAM_PRINCIPAL;
         }
         if (isServiceLinkedRole(request)) {
-            return "SCPs do not restrict service-linked roles";
+            return ScpExemption.SERVICE_LINKED_ROLE;
         }
         return null;
     }

@@ -49,17 +49,19 @@ public final class CompiledCondition {
         this.lowerCaseKey = source.key().toLowerCase(Locale.ROOT).intern();
         List<String> values = source.values().values();
         int n = values.size();
+        ConditionOperator.Family family = base.family();
         this.templates = new Template[n];
-        this.likePatterns = new Wildcard[n];
-        this.arnPatterns = new ArnPattern[n];
-        this.numbers = new BigDecimal[n];
-        this.dates = new long[n];
-        this.ranges = new IpRange[n];
-        this.binaries = new byte[n][];
+        // Only the operator's family's values are compiled, into an array of their own (null for the others).
+        this.likePatterns = family == ConditionOperator.Family.STRING_LIKE ? new Wildcard[n] : null;
+        this.arnPatterns = family == ConditionOperator.Family.ARN ? new ArnPattern[n] : null;
+        this.numbers = family == ConditionOperator.Family.NUMERIC ? new BigDecimal[n] : null;
+        this.dates = family == ConditionOperator.Family.DATE ? new long[n] : null;
+        this.ranges = family == ConditionOperator.Family.IP ? new IpRange[n] : null;
+        this.binaries = family == ConditionOperator.Family.BINARY ? new byte[n][] : null;
         for (int i = 0; i < n; i++) {
             String v = values.get(i);
             templates[i] = Template.parse(v, variablesEnabled);
-            switch (base.family()) {
+            switch (family) {
                 case STRING_LIKE -> likePatterns[i] = templates[i].hasVariables() ? null : Wildcard.compile(v, false);
                 case ARN -> arnPatterns[i] = ArnPattern.compile(v, variablesEnabled);
                 case NUMERIC -> numbers[i] = ConditionValues.number(v).orElse(null);
@@ -146,7 +148,7 @@ public final class CompiledCondition {
 
     /** Whether {@code value} matches at least one policy value under the positive form of the operator. */
     private boolean matchesAny(String value, ContextValues context) {
-        if (ranges.length > 0 && base.family() == ConditionOperator.Family.IP) {
+        if (ranges != null && ranges.length > 0) {
             byte[] address = IpRange.parseAddress(value.strip());
             for (IpRange range : ranges) {
                 if (range != null && range.contains(address)) {

@@ -19,13 +19,20 @@ final class ActionMatcher {
 
     private final boolean not;
     private final boolean everything;
+    /** The one service named, with its patterns, when there is at most one (most statements); else null. */
+    private final String soleService;
+    private final ServiceActions soleActions;
+    /** The patterns by service, when the element names several; else null. */
     private final Map<String, ServiceActions> byService;
     /** Patterns whose service prefix itself has a wildcard, matched against the whole action. */
     private final Wildcard[] anyService;
 
     ActionMatcher(ActionElement element) {
         this.not = element.not();
-        Map<String, List<String>> grouped = new HashMap<>();
+        // Grouped in a map only once a second service shows up.
+        String firstService = null;
+        List<String> firstPatterns = new ArrayList<>();
+        Map<String, List<String>> grouped = null;
         List<Wildcard> wildcardServices = new ArrayList<>();
         boolean all = false;
         for (String pattern : element.patterns().values()) {
@@ -34,13 +41,28 @@ final class ActionMatcher {
                 all = true;
             } else if (service == null) {
                 wildcardServices.add(Wildcard.compile(pattern, true));
+            } else if (grouped == null && (firstService == null || firstService.equals(service))) {
+                firstService = service;
+                firstPatterns.add(pattern);
             } else {
+                if (grouped == null) {
+                    grouped = new HashMap<>();
+                    grouped.put(firstService, firstPatterns);
+                }
                 grouped.computeIfAbsent(service, s -> new ArrayList<>()).add(pattern);
             }
         }
         this.everything = all;
-        this.byService = new HashMap<>();
-        grouped.forEach((service, patterns) -> byService.put(service, new ServiceActions(patterns)));
+        if (grouped == null) {
+            this.soleService = firstService;
+            this.soleActions = firstService == null ? null : new ServiceActions(firstPatterns);
+            this.byService = null;
+        } else {
+            this.soleService = null;
+            this.soleActions = null;
+            this.byService = new HashMap<>();
+            grouped.forEach((service, patterns) -> byService.put(service, new ServiceActions(patterns)));
+        }
         this.anyService = wildcardServices.toArray(NONE);
     }
 
@@ -73,6 +95,9 @@ final class ActionMatcher {
 
     /** This element's patterns for {@code lowerCaseService}, or {@code null} when it names none. */
     ServiceActions patternsFor(String lowerCaseService) {
+        if (byService == null) {
+            return soleService != null && soleService.equals(lowerCaseService) ? soleActions : null;
+        }
         return byService.get(lowerCaseService);
     }
 

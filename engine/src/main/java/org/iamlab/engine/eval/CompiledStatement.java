@@ -18,29 +18,64 @@ import org.iamlab.engine.trace.StatementResult;
  * Resource/NotResource, Principal/NotPrincipal (in policies that name principals) and every condition hold
  * (IAM User Guide, "IAM JSON policy elements"). A statement of such a policy without a Principal applies to
  * nobody.
+ *
+ * <p>The elements after the action are compiled the first time a request gets as far as them: a policy read
+ * for one request (most policies of a simulation file) then compiles only what that request needs. Two threads
+ * may compile the same element at once; either copy is as good. A matcher is published through its final fields,
+ * the array of conditions through a volatile one.
  */
 public final class CompiledStatement {
 
+    private static final CompiledCondition[] NO_CONDITIONS = new CompiledCondition[0];
+
     private final Statement source;
     private final int index;
+    private final boolean variablesEnabled;
     private final ActionMatcher action;
-    private final ResourceMatcher resource;
     private final boolean namesPrincipals;
-    private final PrincipalMatcher principal;
-    private final CompiledCondition[] conditions;
+    /** Null until needed, and for a statement without the element. */
+    private ResourceMatcher resource;
+    private PrincipalMatcher principal;
+    private volatile CompiledCondition[] conditions;
 
     CompiledStatement(Statement source, int index, PolicyKind kind, boolean variablesEnabled) {
         this.source = source;
         this.index = index;
+        this.variablesEnabled = variablesEnabled;
         this.action = new ActionMatcher(source.action());
-        this.resource = source.resource() == null ? null : new ResourceMatcher(source.resource(), variablesEnabled);
         this.namesPrincipals = kind.namesPrincipals();
-        this.principal = source.principal() == null ? null : new PrincipalMatcher(source.principal());
-        List<Condition> written = source.conditions();
-        this.conditions = new CompiledCondition[written.size()];
-        for (int i = 0; i < conditions.length; i++) {
-            conditions[i] = CompiledCondition.compile(written.get(i), variablesEnabled);
+        this.conditions = source.conditions().isEmpty() ? NO_CONDITIONS : null;
+    }
+
+    private ResourceMatcher resource() {
+        ResourceMatcher r = resource;
+        if (r == null && source.resource() != null) {
+            r = new ResourceMatcher(source.resource(), variablesEnabled);
+            resource = r;
         }
+        return r;
+    }
+
+    private PrincipalMatcher principal() {
+        PrincipalMatcher p = principal;
+        if (p == null && source.principal() != null) {
+            p = new PrincipalMatcher(source.principal());
+            principal = p;
+        }
+        return p;
+    }
+
+    private CompiledCondition[] conditions() {
+        CompiledCondition[] c = conditions;
+        if (c == null) {
+            List<Condition> written = source.conditions();
+            c = new CompiledCondition[written.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = CompiledCondition.compile(written.get(i), variablesEnabled);
+            }
+            conditions = c;
+        }
+        return c;
     }
 
     /** The trace entry of statement {@code index}, {@code source}, for a request whose action it does not name. */
@@ -92,6 +127,7 @@ public final class CompiledStatement {
 
         boolean resourceHolds = true;
         String resourceHit = null;
+        ResourceMatcher resource = resource();
         if (resource != null) {
             resourceHit = resource.match(request);
             resourceHolds = resource.not() ? resourceHit == null : resourceHit != null;
@@ -102,6 +138,7 @@ public final class CompiledStatement {
 
         Applicability grant = Applicability.APPLIES;
         int principalHit = -1;
+        PrincipalMatcher principal = namesPrincipals ? principal() : null;
         if (namesPrincipals) {
             if (principal != null) {
                 principalHit = principal.match(request, source.effect() == Effect.DENY);
@@ -112,6 +149,7 @@ public final class CompiledStatement {
             }
         }
 
+        CompiledCondition[] conditions = conditions();
         List<ConditionResult> conditionTrace = tracing ? new ArrayList<>(conditions.length) : null;
         boolean conditionsHold = true;
         for (CompiledCondition c : conditions) {

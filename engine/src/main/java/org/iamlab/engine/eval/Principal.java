@@ -110,8 +110,14 @@ public sealed interface Principal {
         }
     }
 
-    /** As {@code t.chars().allMatch(Character::isDigit)}, without a stream per request. */
-    private static boolean allDigits(String t) {
+    /**
+     * Whether {@code t} has the shape of an account ID, twelve digits (a loop rather than a stream: this runs
+     * for every request and every policy read).
+     */
+    public static boolean isAccountId(String t) {
+        if (t.length() != 12) {
+            return false;
+        }
         for (int i = 0; i < t.length(); i++) {
             if (!Character.isDigit(t.charAt(i))) {
                 return false;
@@ -126,7 +132,7 @@ public sealed interface Principal {
         if (t.equals("anonymous") || t.equals("*")) {
             return new Anonymous();
         }
-        if (t.length() == 12 && allDigits(t)) {
+        if (isAccountId(t)) {
             return new AccountRoot("arn:aws:iam::" + t + ":root", t);
         }
         if (t.startsWith("arn:")) {

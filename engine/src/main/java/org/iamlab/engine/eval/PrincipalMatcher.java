@@ -60,7 +60,7 @@ final class PrincipalMatcher {
         if (value.equals("*")) {
             return new Entry(value, Kind.EVERYONE, null, null);
         }
-        if (value.length() == 12 && value.chars().allMatch(Character::isDigit)) {
+        if (Principal.isAccountId(value)) {
             return new Entry(value, Kind.ACCOUNT, value, null);
         }
         Arn arn = Arn.parse(value).orElse(null);

@@ -1,5 +1,6 @@
 package org.iamlab.engine.eval;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,24 +48,42 @@ public final class Request {
         this.action = Objects.requireNonNull(action, "action");
         this.resource = Objects.requireNonNull(resource, "resource");
         this.resourceAccount = resourceAccount;
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        context.forEach((k, v) -> {
-            List<String> values = List.copyOf(v);
-            copy.put(k, values);
-            lower.put(k.toLowerCase(Locale.ROOT).intern(), values);
-        });
-        this.context = Collections.unmodifiableMap(copy);
-        this.lowerCaseKeys = lower.keySet().toArray(new String[0]);
+        Map<String, List<String>> copy = new LinkedHashMap<>(context.size() * 2);
+        String[] keys = new String[context.size()];
         @SuppressWarnings("unchecked")
-        List<String>[] values = lower.values().toArray(new List[0]);
-        this.valuesByKey = values;
+        List<String>[] values = new List[keys.length];
+        int n = 0;
+        for (Map.Entry<String, List<String>> e : context.entrySet()) {
+            List<String> v = List.copyOf(e.getValue());
+            copy.put(e.getKey(), v);
+            // Keys that differ only in case are one key: the last value wins, in the first one's place.
+            String lower = e.getKey().toLowerCase(Locale.ROOT).intern();
+            int at = indexOf(keys, n, lower);
+            if (at >= 0) {
+                values[at] = v;
+            } else {
+                keys[n] = lower;
+                values[n++] = v;
+            }
+        }
+        this.context = Collections.unmodifiableMap(copy);
+        this.lowerCaseKeys = n == keys.length ? keys : Arrays.copyOf(keys, n);
+        this.valuesByKey = n == values.length ? values : Arrays.copyOf(values, n);
         this.actionLower = action.toLowerCase(Locale.ROOT);
         int colon = actionLower.indexOf(':');
         this.service = colon < 0 ? "" : actionLower.substring(0, colon).intern();
         this.actionName = colon < 0 ? actionLower : actionLower.substring(colon + 1);
         this.serviceBit = CompiledPolicy.serviceBit(service);
         this.resourceArn = Arn.parse(resource).orElse(null);
+    }
+
+    private static int indexOf(String[] internedKeys, int count, String interned) {
+        for (int i = 0; i < count; i++) {
+            if (internedKeys[i] == interned) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Principal principal() {

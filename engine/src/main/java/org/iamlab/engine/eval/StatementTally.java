@@ -55,11 +55,12 @@ public final class StatementTally {
 
     /** The Deny statements that applied (recorded only when explaining), as a read-only view. */
     public List<StatementRef> denies() {
-        return Collections.unmodifiableList(denies);
+        // without a trace the list is List.of(), already read-only: no view to allocate per decision
+        return explaining ? Collections.unmodifiableList(denies) : denies;
     }
 
     /** The Allow statements that applied (recorded only when explaining), as a read-only view. */
     public List<StatementRef> allows() {
-        return Collections.unmodifiableList(allows);
+        return explaining ? Collections.unmodifiableList(allows) : allows;
     }
 }

@@ -10,20 +10,29 @@ public final class Hints {
     private Hints() {
     }
 
-    /** The candidate closest to {@code input}, when it is close enough to be a likely typo. */
+    /**
+     * The candidate closest to {@code input}, when it is close enough to be a likely typo; of equally close
+     * ones, the first. Candidates that cannot come closer than the best so far are passed over early: the lists
+     * (every spelling of every condition operator, every action of a service) are long, and the question is
+     * asked for each mistyped line of a large file.
+     */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         String lowerInput = input.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, input.length() / 3);
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        // Only a distance within `allowed` counts, so the bound starts just above it.
+        int bestDistance = allowed + 1;
         for (String candidate : candidates) {
-            int d = distance(lowerInput, candidate.toLowerCase(Locale.ROOT));
+            if (Math.abs(candidate.length() - lowerInput.length()) >= bestDistance) {
+                continue;
+            }
+            int d = distance(lowerInput, candidate.toLowerCase(Locale.ROOT), bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        int allowed = Math.max(2, input.length() / 3);
-        return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** {@code did you mean `X`?} for the closest candidate, or {@code null}. */
@@ -31,8 +40,8 @@ public final class Hints {
         return closest(input, candidates).map(c -> "did you mean `" + c + "`?").orElse(null);
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance when it is below {@code bound}; otherwise some number at least {@code bound}. */
+    private static int distance(String a, String b, int bound) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -40,9 +49,15 @@ public final class Hints {
         }
         for (int i = 1; i <= a.length(); i++) {
             current[0] = i;
+            int rowMinimum = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMinimum = Math.min(rowMinimum, current[j]);
+            }
+            // The distance is at least the smallest value of any row.
+            if (rowMinimum >= bound) {
+                return rowMinimum;
             }
             int[] swap = previous;
             previous = current;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.iamlab.engine.arn.ArnPattern;
 import org.iamlab.engine.catalog.ActionCatalog;
 import org.iamlab.engine.condition.ConditionValues;
 import org.iamlab.engine.condition.IpRange;
+import org.iamlab.engine.eval.Principal;
 import org.iamlab.engine.pattern.Template;
 import org.iamlab.engine.policy.ActionElement;
 import org.iamlab.engine.policy.Condition;
@@ -41,9 +43,15 @@ import org.iamlab.engine.policy.StringList;
  */
 public final class PolicyParser {
 
-    /** Duplicate keys are rejected: IAM reads each element once, and a repeated key would be silently lost. */
+    /**
+     * Duplicate keys are rejected: IAM reads each element once, and a repeated key would be silently lost.
+     * The buffers come from a pool of this factory's own: a policy is often parsed while the scenario around it
+     * is still being read, and with Jackson's default pool (one set of buffers per thread, which the open outer
+     * parser holds) each such parse would allocate new ones.
+     */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(64)).build();
 
     private static final List<String> DOCUMENT_KEYS = List.of("Version", "Id", "Statement");
     private static final List<String> STATEMENT_KEYS = List.of("Sid", "Effect", "Action", "NotAction", "Resource",
@@ -431,8 +439,10 @@ public final class PolicyParser {
             String name = in.currentName();
             in.nextToken();
             path.push(name);
-            PrincipalType type = PrincipalType.fromJson(name)
-                    .orElseThrow(() -> unknownKey(name, PRINCIPAL_TYPES, "principal type"));
+            PrincipalType type = PrincipalType.fromJson(name).orElse(null);
+            if (type == null) {
+                throw unknownKey(name, PRINCIPAL_TYPES, "principal type");
+            }
             StringList values = readStrings(name);
             for (int i = 0; i < values.values().size(); i++) {
                 checkPrincipalValue(type, values, i);
@@ -451,7 +461,7 @@ public final class PolicyParser {
         if (type != PrincipalType.AWS || value.equals("*")) {
             return;
         }
-        boolean accountId = value.length() == 12 && value.chars().allMatch(Character::isDigit);
+        boolean accountId = Principal.isAccountId(value);
         boolean iamArn = value.startsWith("arn:") && ArnPattern.isArnShaped(value);
         if (!accountId && !iamArn) {
             pushIndex(values, i);
@@ -471,8 +481,7 @@ public final class PolicyParser {
                     "name the group's users one by one, or give them a role to assume and name the role");
         }
         String account = iamArn ? accountOf(value) : null;
-        if (account != null && !account.equals("aws") && !(account.length() == 12
-                && account.chars().allMatch(Character::isDigit))) {
+        if (account != null && !account.equals("aws") && !Principal.isAccountId(account)) {
             pushIndex(values, i);
             warnings.add(warning("`" + account + "` in `" + value + "` is not an account ID",
                     "an account ID is exactly 12 digits, such as `111122223333`"));
@@ -504,11 +513,13 @@ public final class PolicyParser {
             String operatorText = in.currentName();
             in.nextToken();
             path.push(operatorText);
-            QualifiedOperator operator = QualifiedOperator.parse(operatorText).orElseThrow(() -> {
+            // Not orElseThrow: its lambda would capture, and allocate, for every operator read.
+            QualifiedOperator operator = QualifiedOperator.parse(operatorText).orElse(null);
+            if (operator == null) {
                 String hint = Hints.didYouMean(operatorText, ConditionOperator.allSpellings());
-                return errorAt(nameLocation, "`" + operatorText + "` is not a condition operator",
+                throw errorAt(nameLocation, "`" + operatorText + "` is not a condition operator",
                         hint != null ? hint : "see the IAM User Guide's list of condition operators");
-            });
+            }
             if (in.currentToken() != JsonToken.START_OBJECT) {
                 throw error("an operator takes an object of condition keys, not " + describe(in.currentToken()),
                         "write {\"" + operatorText + "\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}");

@@ -29,6 +29,7 @@ public final class Template {
     public record Escaped(char character) implements Part {}
 
     private final String raw;
+    /** The parts, or null for literal text (most policy strings), whose one part is made when asked for. */
     private final List<Part> parts;
     private final boolean hasVariables;
 
@@ -41,7 +42,7 @@ public final class Template {
     /** Literal text (most policy strings), without the general constructor's copying and scanning. */
     private Template(String raw) {
         this.raw = raw;
-        this.parts = List.of(new Text(raw));
+        this.parts = null;
         this.hasVariables = false;
     }
 
@@ -108,7 +109,7 @@ public final class Template {
 
     /** The parts, in order. */
     public List<Part> parts() {
-        return parts;
+        return parts != null ? parts : List.of(new Text(raw));
     }
 
     /** True when the template contains a variable or an escape and so must be resolved per request. */

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.iamlab.engine.arn.Arn;
 import org.iamlab.engine.authz.AttachedPolicy;
 import org.iamlab.engine.authz.AuthorizationRequest;
@@ -172,14 +170,17 @@ public final class ScenarioReader {
             String managementAccount = null;
             Decision expect = null;
             String rule = null;
-            Set<String> seen = new HashSet<>();
+            // The fields seen, one bit per place in FIELDS (an unknown field is refused below anyway).
+            long seen = 0;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 nameAt = in.currentTokenLocation();
                 String field = in.currentName();
                 JsonToken value = in.nextToken();
-                if (!seen.add(field)) {
+                int known = FIELDS.indexOf(field);
+                if (known >= 0 && (seen & 1L << known) != 0) {
                     throw errorAt(nameAt, "`" + field + "` is written twice in the scenario", null);
                 }
+                seen |= known >= 0 ? 1L << known : 0;
                 path.add(field);
                 switch (field) {
                     case "id" -> id = scalarId(in, value);
@@ -293,7 +294,7 @@ public final class ScenarioReader {
 
         private String managementAccountId() throws IOException {
             String id = string();
-            if (id.length() != 12 || !id.chars().allMatch(Character::isDigit)) {
+            if (!Principal.isAccountId(id)) {
                 throw error("`" + id + "` is not an account ID", "an account ID is twelve digits, such as 111122223333");
             }
             return id;
@@ -329,7 +330,7 @@ public final class ScenarioReader {
 
         private String accountId() throws IOException {
             String account = string();
-            if (account.length() != 12 || !account.chars().allMatch(Character::isDigit)) {
+            if (!Principal.isAccountId(account)) {
                 JsonLocation at = in.currentTokenLocation();
                 warn(new PolicyWarning(at.getLineNr(), at.getColumnNr(), here(), "`" + account
                         + "` is not an account ID", "an account ID is exactly 12 digits, such as `111122223333`"));
@@ -344,13 +345,15 @@ public final class ScenarioReader {
                 String key = in.currentName();
                 JsonToken value = in.nextToken();
                 path.add(key);
-                List<String> values = new ArrayList<>();
+                List<String> values;
                 if (value == JsonToken.START_ARRAY) {
+                    values = new ArrayList<>();
                     while (in.nextToken() != JsonToken.END_ARRAY) {
                         values.add(scalarText());
                     }
                 } else {
-                    values.add(scalarText());
+                    // most values are single, and an immutable list is not copied again by the request
+                    values = List.of(scalarText());
                 }
                 context.put(key, values);
                 path.remove(path.size() - 1);
@@ -384,16 +387,17 @@ public final class ScenarioReader {
             int index = 0;
             while (in.nextToken() != JsonToken.END_ARRAY) {
                 path.add("[" + index + "]");
-                policies.add(namedPolicy(kind, level, kind.description() + " " + (index + 1)));
+                policies.add(namedPolicy(kind, level, index));
                 path.remove(path.size() - 1);
                 index++;
             }
             return policies;
         }
 
-        private AttachedPolicy namedPolicy(PolicyKind kind, String level, String defaultName) throws IOException {
+        /** The policy at {@code index} of its list; named after its kind and place when it has no name. */
+        private AttachedPolicy namedPolicy(PolicyKind kind, String level, int index) throws IOException {
             expect(JsonToken.START_OBJECT, "expected {\"name\": ..., \"policy\": {...}}");
-            String name = defaultName;
+            String name = null;
             Raw raw = null;
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 nameAt = in.currentTokenLocation();
@@ -408,6 +412,9 @@ public final class ScenarioReader {
                     default -> throw unknown(field, List.of("name", "policy"), "field of a named policy");
                 }
                 path.remove(path.size() - 1);
+            }
+            if (name == null) {
+                name = kind.description() + " " + (index + 1);
             }
             if (raw == null) {
                 throw error("the named policy `" + name + "` has no policy", null);
