@@ -206,6 +206,14 @@ public final class Specs {
             this.path = path;
         }
 
+        /** The trust policy of the trust commands' statements, its elements in AWS's order (Version first). */
+        private static Map<String, Object> trustPolicy(List<Map<String, Object>> statements) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("Version", "2012-10-17");
+            document.put("Statement", statements);
+            return document;
+        }
+
         @Override
         PolicyHolder holder() {
             if (role == null) {
@@ -351,8 +359,7 @@ public final class Specs {
                 throw new DslException("role `" + name + "` has no trust policy; say who may assume it, e.g."
                         + " trustService 'ec2.amazonaws.com', trustAccount '111122223333' or trust { ... }");
             }
-            Object document = trustDocument != null ? trustDocument
-                    : Map.of("Version", "2012-10-17", "Statement", trust);
+            Object document = trustDocument != null ? trustDocument : trustPolicy(trust);
             PolicyText text = Refs.policy(lab, document, PolicyKind.TRUST, name + " (trust policy)", null);
             role = account.createRole(name, path, text);
             pending.forEach(Runnable::run);
@@ -398,8 +405,7 @@ public final class Specs {
             }
             role = existing;
             if (trustDocument != null || !trust.isEmpty()) {
-                Object document = trustDocument != null ? trustDocument
-                        : Map.of("Version", "2012-10-17", "Statement", trust);
+                Object document = trustDocument != null ? trustDocument : trustPolicy(trust);
                 existing.trustPolicy(Refs.policy(lab, document, PolicyKind.TRUST, name + " (trust policy)", null));
             }
             pending.forEach(Runnable::run);

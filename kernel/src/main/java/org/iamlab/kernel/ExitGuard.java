@@ -87,9 +87,10 @@ public final class ExitGuard {
     /**
      * Makes Groovy's {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} refuse, however the script
      * calls them (directly, through a variable, a method pointer {@code System.&exit}, a name in a string or
-     * {@code invokeMethod}): every dynamic Groovy call goes through the class's meta class. Once per JVM.
+     * {@code invokeMethod}): every dynamic Groovy call goes through the class's meta class. Once per JVM; a kernel
+     * starting while another installs them waits until they are installed.
      */
-    static void guardGroovy() {
+    static synchronized void guardGroovy() {
         if (!GROOVY_GUARDED.compareAndSet(false, true)) {
             return;
         }

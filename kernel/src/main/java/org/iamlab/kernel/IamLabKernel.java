@@ -165,11 +165,19 @@ public final class IamLabKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
-        javaStart.thenAccept(JavaShell::close);
+        stopEngines();
         if (streams != null) {
             streams.close();
         }
         super.onShutdown(isRestarting);
+    }
+
+    /**
+     * Closes JShell (once it has started). All a {@link NotebookRunner}'s kernel needs on shutdown: it was never
+     * jjava's notebook kernel and never had the console's streams.
+     */
+    void stopEngines() {
+        javaStart.thenAccept(JavaShell::close);
     }
 
     /** Waits until JShell has started; returns it. */

@@ -91,9 +91,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Trampoline.pending = doitMethod;
-        Trampoline.control = this;
-        return super.invoke(Trampoline.RUN);
+        Trampoline.PENDING.set(new Trampoline.Call(doitMethod, this));
+        try {
+            return super.invoke(Trampoline.RUN);
+        } finally {
+            Trampoline.PENDING.remove();
+        }
     }
 
     /** Interrupts the thread of the running snippet: ends its sleeps and waits, and stops Groovy loops. */
@@ -120,18 +123,26 @@ final class KernelExecutionControl extends LocalExecutionControl {
             }
         }
 
-        private static volatile Method pending;
-        private static volatile KernelExecutionControl control;
+        /**
+         * The snippet to run and its control, handed to the execution thread that JShell starts for it from the
+         * thread that called {@link #invoke} (inherited, so that kernels running at once in one JVM, as the site
+         * builder's lessons do, never run each other's snippets).
+         */
+        private static final InheritableThreadLocal<Call> PENDING = new InheritableThreadLocal<>();
+
+        private record Call(Method snippet, KernelExecutionControl control) {
+        }
 
         private Trampoline() {
         }
 
         /** Runs the pending snippet on the calling thread. */
         public static Object run() throws Throwable {
-            KernelExecutionControl owner = control;
+            Call call = PENDING.get();
+            KernelExecutionControl owner = call.control();
             owner.snippetThread = Thread.currentThread();
             try {
-                pending.invoke(null);
+                call.snippet().invoke(null);
                 return null;
             } catch (InvocationTargetException e) {
                 throw e.getCause();

@@ -37,7 +37,9 @@ public final class Notebook {
         return kernel().runMagic(index);
     }
 
+    /** The kernel running this cell: a {@link NotebookRunner}'s, else the Jupyter kernel of this process. */
     private static IamLabKernel kernel() {
-        return (IamLabKernel) BaseKernel.notebookKernel();
+        IamLabKernel runner = RunnerThreads.kernel();
+        return runner != null ? runner : (IamLabKernel) BaseKernel.notebookKernel();
     }
 }

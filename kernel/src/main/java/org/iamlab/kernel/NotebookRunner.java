@@ -1,9 +1,7 @@
 package org.iamlab.kernel;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +17,10 @@ import org.iamlab.lessons.render.FeedbackView;
  * as a notebook gets in Jupyter) that runs cells one after another in this process and returns each cell's
  * outputs as Jupyter would have shown them. The site builder and tools that execute notebooks use it.
  *
- * <p>While it is open, {@code System.out}, {@code System.err} and {@code System.in} are the runner's (the JVM has
- * one of each, as the kernel does): keep your own reference to the console, run one runner at a time, and close
- * it to get them back.
+ * <p>Several runners may run at once, on threads of their own: while runners are open, {@code System.out} and
+ * {@code System.err} send what a thread prints to the runner whose cell the thread runs ({@link RunnerThreads}),
+ * and print to the console otherwise; closing the last runner gives the console back. The runner's kernel is not
+ * jjava's notebook kernel (of which a JVM has one), so a runner may run beside a Jupyter kernel too.
  */
 public final class NotebookRunner implements AutoCloseable {
 
@@ -31,26 +30,22 @@ public final class NotebookRunner implements AutoCloseable {
             MIMEType.parse(FeedbackView.CHECK_MIME));
 
     private final IamLabKernel kernel;
-    private final PrintStream consoleOut;
-    private final PrintStream consoleErr;
-    private final InputStream consoleIn;
     private final Capture out = new Capture();
     private final Capture err = new Capture();
+    private final RunnerThreads.Binding binding;
     /** The running cell's outputs; displays arrive on JShell's execution thread while {@link #run} waits. */
     private final List<CellOutput> outputs = java.util.Collections.synchronizedList(new ArrayList<>());
     private int count;
 
     private NotebookRunner(String classPath, Path workingDir) {
-        consoleOut = System.out;
-        consoleErr = System.err;
-        consoleIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         kernel = IamLabKernel.create();
-        kernel.onStartup();
+        binding = new RunnerThreads.Binding(out, err, kernel);
+        RunnerThreads.open();
         kernel.displayTo(this::displayed);
         kernel.workingDir(workingDir);
-        kernel.startEngines(classPath);
+        try (RunnerThreads.Scope bound = RunnerThreads.bind(binding)) {
+            kernel.startEngines(classPath);
+        }
     }
 
     /**
@@ -85,7 +80,7 @@ public final class NotebookRunner implements AutoCloseable {
     public List<CellOutput> run(String code, String cellId) {
         outputs.clear();
         count++;
-        try {
+        try (RunnerThreads.Scope bound = RunnerThreads.bind(binding)) {
             JavaShell.Outcome outcome = cellId == null || cellId.isBlank() ? kernel.execute(code, count)
                     : kernel.execute(code, count, "id:" + cellId);
             drain();
@@ -149,14 +144,12 @@ public final class NotebookRunner implements AutoCloseable {
         return bundle;
     }
 
-    /** Stops the kernel's JShell and gives the console back. */
+    /** Stops the kernel's JShell; the last runner to close gives the console back. */
     @Override
     public void close() {
         kernel.displayTo(null);
-        kernel.onShutdown(false);
-        System.setOut(consoleOut);
-        System.setErr(consoleErr);
-        System.setIn(consoleIn);
+        kernel.stopEngines();
+        RunnerThreads.close();
     }
 
     /** Where the cells' output is gathered until the next output is taken. */

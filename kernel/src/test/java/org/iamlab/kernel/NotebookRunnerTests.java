@@ -97,4 +97,54 @@ class NotebookRunnerTests {
             assertTrue(role.data().get("application/json").contains("\"RoleName\":\"web\""), role.data().toString());
         }
     }
+
+    @Test
+    void twoRunnersRunningAtOnceOnTwoThreadsEachGetTheirOwnOutputsAndWorld() throws Exception {
+        PrintStream console = System.out;
+        // Both cells wait for each other at this barrier, so that they print and display at the same time.
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        System.getProperties().put("iamlab.test.together", together);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<List<CellOutput>>>> runs = new java.util.ArrayList<>();
+            for (String name : List.of("alice", "bob")) {
+                runs.add(threads.submit(() -> {
+                    try (NotebookRunner runner = NotebookRunner.start(TestClassPath.runtime())) {
+                        List<CellOutput> world = runner.run("%%iam\naccount('111122223333') { user '" + name
+                                + "' }\nprintln 'built " + name + "'", "w");
+                        List<CellOutput> both = runner.run("""
+                                var together = (java.util.concurrent.CyclicBarrier)
+                                        System.getProperties().get("iamlab.test.together");
+                                together.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                                for (int i = 0; i < 200; i++) { System.out.println("NAME " + i); }
+                                display("shown by NAME");
+                                together.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                                "NAME"
+                                """.replace("NAME", name), "t");
+                        List<CellOutput> users = runner.run("%%iam\nprintln world.accounts()[0].users()*.name()",
+                                "u");
+                        return List.of(world, both, users);
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                String name = List.of("alice", "bob").get(r);
+                List<List<CellOutput>> cells = runs.get(r).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(List.of(new CellOutput.Stream("stdout", "built " + name + "\n")), cells.get(0));
+                StringBuilder printed = new StringBuilder();
+                for (int i = 0; i < 200; i++) {
+                    printed.append(name).append(' ').append(i).append('\n');
+                }
+                assertEquals(List.of(new CellOutput.Stream("stdout", printed.toString()),
+                        new CellOutput.Display(Map.of("text/plain", "shown by " + name), false),
+                        new CellOutput.Display(Map.of("text/plain", name), true)), cells.get(1));
+                assertEquals(List.of(new CellOutput.Stream("stdout", "[" + name + "]\n")), cells.get(2),
+                        "each runner has its own world");
+            }
+        } finally {
+            threads.shutdownNow();
+            System.getProperties().remove("iamlab.test.together");
+        }
+        assertSame(console, System.out, "closing the last runner gives the console back");
+    }
 }

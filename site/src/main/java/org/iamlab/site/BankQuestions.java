@@ -2,6 +2,10 @@ package org.iamlab.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.iamlab.engine.render.TraceWords;
 import org.iamlab.engine.trace.Decision;
 import org.iamlab.engine.world.Answer;
@@ -16,7 +20,9 @@ import org.iamlab.lessons.model.Header;
  * lessons module's {@link Checker}): a choice question's right options are those whose edited world meets every
  * check, and a wrong option's feedback is the request that proves it wrong; a decision question's options are
  * the three decisions, its key the decision IAM makes, with the reason from the trace. Keys are computed on first
- * use, so a build whose practice page did not change does not compute them.
+ * use, so a build whose practice page did not change does not compute them, and on a thread per processor, each
+ * with a checker of its own (a checker compiles its Groovy snippets one at a time, and compiling is most of the
+ * work).
  */
 public final class BankQuestions implements QuestionBank {
 
@@ -24,23 +30,26 @@ public final class BankQuestions implements QuestionBank {
             Decision.IMPLICITLY_DENIED);
 
     private final List<Exercise> exercises;
-    private final Checker checker;
+    private final Supplier<Checker> checkers;
     private List<Question> questions;
 
-    private BankQuestions(List<Exercise> exercises, Checker checker) {
+    private BankQuestions(List<Exercise> exercises, Supplier<Checker> checkers) {
         this.exercises = exercises.stream().filter(e -> e instanceof Exercise.Choice || e instanceof Exercise.Decision)
                 .toList();
-        this.checker = checker;
+        this.checkers = checkers;
     }
 
     /** The course's exam bank ({@code bank/*.yaml} of the lessons module). */
     public static BankQuestions course() {
-        return of(Catalog.course().bank(), new Checker());
+        return of(Catalog.course().bank(), Checker::new);
     }
 
-    /** The choice and decision questions among {@code exercises}; other kinds are left out. */
-    public static BankQuestions of(List<Exercise> exercises, Checker checker) {
-        return new BankQuestions(exercises, checker);
+    /**
+     * The choice and decision questions among {@code exercises}; other kinds are left out. Each thread that
+     * computes keys takes a checker of its own from {@code checkers}.
+     */
+    public static BankQuestions of(List<Exercise> exercises, Supplier<Checker> checkers) {
+        return new BankQuestions(exercises, checkers);
     }
 
     /** The questions' ids: their content is in the program (the lessons module's resources). */
@@ -52,16 +61,35 @@ public final class BankQuestions implements QuestionBank {
     @Override
     public synchronized List<Question> questions() {
         if (questions == null) {
-            List<Question> out = new ArrayList<>();
-            for (Exercise e : exercises) {
-                out.add(e instanceof Exercise.Choice c ? choice(c) : decision((Exercise.Decision) e));
+            Question[] out = new Question[exercises.size()];
+            AtomicInteger next = new AtomicInteger();
+            int threads = Math.max(1, Math.min(exercises.size(), Runtime.getRuntime().availableProcessors()));
+            List<CompletableFuture<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(CompletableFuture.runAsync(() -> {
+                    Checker checker = checkers.get();
+                    for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                        Exercise e = exercises.get(i);
+                        out[i] = e instanceof Exercise.Choice c ? choice(checker, c)
+                                : decision(checker, (Exercise.Decision) e);
+                    }
+                }, r -> {
+                    Thread thread = new Thread(r, "iamlab-keys");
+                    thread.setDaemon(true);
+                    thread.start();
+                }));
             }
-            questions = List.copyOf(out);
+            try {
+                CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            questions = List.of(out);
         }
         return questions;
     }
 
-    private Question choice(Exercise.Choice c) {
+    private static Question choice(Checker checker, Exercise.Choice c) {
         ChoiceKey key = checker.key(c);
         List<Option> options = new ArrayList<>();
         for (org.iamlab.lessons.model.Option o : c.options()) {
@@ -81,7 +109,7 @@ public final class BankQuestions implements QuestionBank {
                 explanation(c.header()));
     }
 
-    private Question decision(Exercise.Decision d) {
+    private static Question decision(Checker checker, Exercise.Decision d) {
         Answer key = checker.key(d);
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < DECISIONS.size(); i++) {

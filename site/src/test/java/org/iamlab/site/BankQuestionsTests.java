@@ -18,7 +18,7 @@ class BankQuestionsTests {
 
     static QuestionBank testBank() throws IOException {
         String yaml = Files.readString(TestSites.COURSE.resolve("bank.yaml"));
-        return BankQuestions.of(List.copyOf(Catalog.of(Map.of("bank/test.yaml", yaml)).all()), new Checker());
+        return BankQuestions.of(List.copyOf(Catalog.of(Map.of("bank/test.yaml", yaml)).all()), Checker::new);
     }
 
     @Test

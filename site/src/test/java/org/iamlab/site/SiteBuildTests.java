@@ -93,6 +93,23 @@ class SiteBuildTests {
     }
 
     @Test
+    void lessonsRunAtOnceYetTheProgressFollowsTheOutlineAndEachPageHasOnlyItsOwnLessonsOutput() throws IOException {
+        Path out = TestSites.OUT.resolve("at-once");
+        TestSites.delete(out);
+        TestSites.delete(SiteBuilder.cacheDir(out));
+        TestSites.Built built = TestSites.build(TestSites.COURSE.resolve("notebooks"), out, Edition.INSTRUCTOR, false);
+        String progress = built.progress();
+        int first = progress.indexOf("[1/2] 01-basics: ran 3 cells");
+        int second = progress.indexOf("[2/2] 02-cross-account: ran 2 cells");
+        assertTrue(first >= 0 && second > first, progress);
+        String basics = page(built.dir(), "01-basics.html").select(".output").text();
+        String crossAccount = page(built.dir(), "02-cross-account.html").select(".output").text();
+        assertTrue(basics.contains("printed by Java") && !basics.contains("the hidden check ran"), basics);
+        assertTrue(crossAccount.contains("the hidden check ran") && !crossAccount.contains("printed by Java"),
+                crossAccount);
+    }
+
+    @Test
     void everyLinkAndAssetOfEveryPageResolvesToAFileAndAnAnchorOfIt() throws IOException {
         Path site = TestSites.instructor().dir();
         List<String> broken = new ArrayList<>();
