@@ -69,8 +69,10 @@ public final class Cells {
          */
         public void commit() {
             Set<Object> created = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Object o : WorldGraph.walk(world, Set.of()).objects()) {
-                if (!before.held(o) && definition(o)) {
+            WorldGraph.Reached now = WorldGraph.walk(world, Set.of());
+            Set<Object> provided = awsProvided(now);
+            for (Object o : now.objects()) {
+                if (!before.held(o) && definition(o) && !provided.contains(o)) {
                     created.add(o);
                     labels.put(o, label);
                 }
@@ -171,6 +173,20 @@ public final class Cells {
                 }
             }
         }
+    }
+
+    /**
+     * The versions of the AWS managed policies in the world: a cell that first uses such a policy brings it and its
+     * version into the world, but they belong to AWS, not to the cell.
+     */
+    private static Set<Object> awsProvided(WorldGraph.Reached reached) {
+        Set<Object> provided = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object o : reached.objects()) {
+            if (o instanceof Policy p && p.awsManaged()) {
+                provided.addAll(p.versions());
+            }
+        }
+        return provided;
     }
 
     /**

@@ -86,6 +86,17 @@ class CellsTests {
     }
 
     @Test
+    void aCellThatFirstUsesAnAwsManagedPolicyRunsTwiceAndThePolicyKeepsItsVersion() {
+        Consumer<World> attach = w -> w.account("111122223333").createUser("ops", "/")
+                .attach(w.account("111122223333").policy("ReadOnlyAccess"));
+        cell("attach", attach);
+        cell("attach", attach);
+        Policy readOnly = shop.policy("ReadOnlyAccess");
+        assertEquals(1, readOnly.versions().size());
+        assertTrue(world.explain(shop.user("ops"), "s3:GetObject", "arn:aws:s3:::any/x", null).allowed());
+    }
+
+    @Test
     void aRestoredSnapshotIsTheSameWorldWithTheSameObjects() {
         setup(world);
         User alice = shop.user("alice");
