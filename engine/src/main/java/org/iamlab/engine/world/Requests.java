@@ -157,8 +157,16 @@ final class Requests {
         List<PolicySource> out = new ArrayList<>();
         String suffix = via == null ? "" : "group " + via.name();
         for (Policy p : holder.attachedPolicies()) {
-            out.add(new PolicySource(p.name() + (via == null ? "" : " (" + suffix + ")"), p.name(),
-                    p.awsManaged() ? "aws-managed" : "user-managed", p.text()));
+            // the version in effect is named once there is more than one to choose from
+            List<String> notes = new ArrayList<>();
+            if (p.versions().size() > 1) {
+                notes.add(p.defaultVersionId());
+            }
+            if (via != null) {
+                notes.add(suffix);
+            }
+            out.add(new PolicySource(p.name() + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"),
+                    p.name(), p.awsManaged() ? "aws-managed" : "user-managed", p.text()));
         }
         for (InlinePolicy p : holder.inlinePolicies().values()) {
             out.add(new PolicySource(p.name() + " (inline" + (via == null ? "" : ", " + suffix) + ")", p.name(),

@@ -45,6 +45,19 @@ class PolicyVersionTests {
     }
 
     @Test
+    void theTraceNamesTheVersionInEffectOnceThereAreSeveral() {
+        Group team = prod.createGroup("team", "/");
+        team.add(alice);
+        team.attach(data);
+        assertTrue(world.explain(alice, "s3:GetObject", "arn:aws:s3:::logs/a", null).text()
+                .contains("Data (group team)"), "one version: no version in the name");
+        prod.createPolicyVersion(data.arn(), identity(WRITE), true);
+        String trace = world.explain(alice, "s3:PutObject", "arn:aws:s3:::logs/a", null).text();
+        assertTrue(trace.contains("identity-based policy Data (v2)"), trace);
+        assertTrue(trace.contains("identity-based policy Data (v2, group team)"), trace);
+    }
+
+    @Test
     void aVersionNotSetAsDefaultIsKeptButNotInEffect() {
         Policy.Version v2 = prod.createPolicyVersion(data.arn(), identity(WRITE), false);
         assertEquals("v2", v2.id());
