@@ -30,7 +30,8 @@ public final class PolicyParseException extends RuntimeException {
         this.hint = hint;
     }
 
-    private static String format(int line, int column, String path, String problem, String hint) {
+    /** {@code line L, column C: at PATH: problem; hint}, the parts that are known; warnings are located alike. */
+    static String format(int line, int column, String path, String problem, String hint) {
         StringBuilder out = new StringBuilder();
         if (line > 0) {
             out.append("line ").append(line).append(", column ").append(column).append(": ");

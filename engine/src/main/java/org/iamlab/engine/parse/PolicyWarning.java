@@ -24,18 +24,7 @@ public record PolicyWarning(int line, int column, String path, String problem, S
 
     /** The warning in one line, located as {@link PolicyParseException} locates errors. */
     public String message() {
-        StringBuilder out = new StringBuilder();
-        if (line > 0) {
-            out.append("line ").append(line).append(", column ").append(column).append(": ");
-        }
-        if (!path.isEmpty()) {
-            out.append("at ").append(path).append(": ");
-        }
-        out.append(problem);
-        if (hint != null) {
-            out.append("; ").append(hint);
-        }
-        return out.toString();
+        return PolicyParseException.format(line, column, path, problem, hint);
     }
 
     /** What is suspicious and the hint, without the location. */
