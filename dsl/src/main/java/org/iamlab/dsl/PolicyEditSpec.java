@@ -22,23 +22,19 @@ public final class PolicyEditSpec extends PolicySpec {
     private String defaultVersion;
 
     PolicyEditSpec(Lab lab, Policy policy) {
-        super(null, lab, accountOf(lab, policy));
+        this(lab, policy, policy.awsManaged() ? null : lab.world().accountOf(policy));
+    }
+
+    private PolicyEditSpec(Lab lab, Policy policy, Account account) {
+        super(null, lab, account);
         if (policy.awsManaged()) {
             throw new DslException("`" + policy.name() + "` is an AWS managed policy, which only AWS changes; make a"
                     + " customer managed copy and edit that: policy('My" + policy.name() + "', policy('"
                     + policy.name() + "')) in an account block");
         }
         this.lab = lab;
-        this.account = accountOf(lab, policy);
+        this.account = account;
         this.policy = policy;
-    }
-
-    private static Account accountOf(Lab lab, Policy policy) {
-        if (policy.awsManaged()) {
-            return null;
-        }
-        String owner = policy.arn().split(":")[4]; // arn:aws:iam::111122223333:policy/Name
-        return lab.world().account(owner);
     }
 
     /** Makes the kept version {@code versionId} the one in effect: how a change is rolled back. */

@@ -115,6 +115,14 @@ public final class World {
         return account;
     }
 
+    /** The account a customer managed policy belongs to: the one its ARN names. */
+    public Account accountOf(Policy policy) {
+        if (policy.awsManaged()) {
+            throw new IllegalArgumentException("`" + policy.name() + "` is AWS managed and belongs to no account");
+        }
+        return account(policy.arn().split(":")[4]); // arn:aws:iam::111122223333:policy/path/Name
+    }
+
     /** The account with this ID (or alias). */
     public Account account(String idOrAlias) {
         return findAccount(idOrAlias).orElseThrow(() -> {

@@ -155,7 +155,7 @@ final class Slots {
         }
         if (old.isPresent() && content.policy().isPresent()) {
             Policy p = old.get();
-            accountOf(world, p).createPolicyVersion(p.arn(), content.policy().get(), true);
+            world.accountOf(p).createPolicyVersion(p.arn(), content.policy().get(), true);
             new ArrayList<>(p.attachedTo()).stream().filter(h -> !holders.contains(h)).forEach(h -> h.detach(p));
             holders.stream().filter(h -> !p.attachedTo().contains(h)).forEach(h -> h.attach(p));
             return;
@@ -164,17 +164,12 @@ final class Slots {
             Policy p = old.get();
             new ArrayList<>(p.attachedTo()).forEach(h -> h.detach(p));
             new ArrayList<>(p.boundaryOf()).forEach(h -> setBoundary(h, null));
-            accountOf(world, p).deletePolicy(p.arn());
+            world.accountOf(p).deletePolicy(p.arn());
         } else if (content.policy().isPresent()) {
             Account account = holders.isEmpty() ? world.defaultAccount() : holders.get(0).account();
             Policy fresh = account.createPolicy(name, "/", content.policy().get(), null);
             holders.forEach(h -> h.attach(fresh));
         }
-    }
-
-    private static Account accountOf(World world, Policy p) {
-        return world.accounts().stream().filter(a -> a.findCustomerPolicy(p.name()).isPresent()).findFirst()
-                .orElseThrow();
     }
 
     /** The user, group or role an ARN such as {@code arn:aws:iam::111122223333:group/team} names. */
