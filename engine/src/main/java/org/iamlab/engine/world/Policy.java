@@ -104,7 +104,12 @@ public final class Policy {
      * ({@link Cells}); when that took the default, the newest kept version is the default again, as it was before.
      */
     public Version defaultVersion() {
-        return versions.contains(defaultVersion) ? defaultVersion : versions.get(versions.size() - 1);
+        for (Version v : versions) { // by identity: every decision asks, and equals would compare documents
+            if (v == defaultVersion) {
+                return v;
+            }
+        }
+        return versions.get(versions.size() - 1);
     }
 
     /** The versions kept, oldest first. */
