@@ -5,12 +5,14 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
+import org.asciidoctor.jruby.AsciidoctorJRuby;
 
 /**
  * The one AsciidoctorJ instance of a build: started once, in the background while lessons run (starting JRuby
  * and loading Asciidoctor is most of the cost), then converting every page. JRuby runs interpreted only
- * ({@code jruby.compile.mode=OFF}): for a few dozen documents its JIT costs more than it saves (measured in
- * bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
+ * ({@code jruby.compile.mode=OFF}): for a few dozen documents its JIT costs more than it saves; and it starts
+ * without RubyGems, Asciidoctor and Rouge being found on the load path instead ({@link BundledGems}), which saves
+ * 0.5 s (both measured in bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
  * classes that the site's stylesheet colours for the light and the dark theme.
  */
 public final class AsciiDocRenderer implements AutoCloseable {
@@ -49,7 +51,12 @@ public final class AsciiDocRenderer implements AutoCloseable {
 
     private AsciiDocRenderer() {
         leanJRuby();
-        asciidoctor = Asciidoctor.Factory.create();
+        asciidoctor = BundledGems.loadPaths(AsciiDocRenderer.class.getClassLoader(), "asciidoctor", "rouge")
+                .<Asciidoctor>map(paths -> {
+                    withoutRubyGems();
+                    return AsciidoctorJRuby.Factory.create(paths);
+                })
+                .orElseGet(Asciidoctor.Factory::create);
         options = Options.builder().safe(SafeMode.SAFE).standalone(false)
                 .attributes(Attributes.builder().sourceHighlighter("rouge").attribute("rouge-css", "class")
                         .showTitle(true).attribute("idprefix", "").attribute("idseparator", "-").build())
@@ -78,6 +85,16 @@ public final class AsciiDocRenderer implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return started;
+    }
+
+    /**
+     * Starts JRuby without RubyGems unless the user asked otherwise ({@code -Djruby.cli.rubygems.enable=true} to
+     * compare): a JRuby runtime reads the property when it is made.
+     */
+    private static void withoutRubyGems() {
+        if (System.getProperty("jruby.cli.rubygems.enable") == null) {
+            System.setProperty("jruby.cli.rubygems.enable", "false");
+        }
     }
 
     /** A renderer started in this thread (bench/site/RenderAdoc.java times it against Ruby's asciidoctor). */
