@@ -6,19 +6,19 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.iamlab.site.BankQuestions;
 import org.iamlab.site.Edition;
 import org.iamlab.site.QuestionBank;
 import org.iamlab.site.SiteBuilder;
 import org.iamlab.site.SiteServer;
+import org.iamlab.site.SiteWatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code iamlab site}: runs every lesson in this process and renders the course site (DESIGN section 9); with
- * {@code --serve}, serves it on localhost until stopped.
+ * {@code --serve}, serves it on localhost and builds it again whenever a lesson changes, until stopped.
  */
 @Command(name = "site", mixinStandardHelpOptions = true,
         description = {"Builds the course site: runs every lesson in notebooks/ (no Jupyter needed) and renders",
@@ -41,7 +41,8 @@ final class SiteCommand implements Callable<Integer> {
     @Option(names = "--keep-adoc", description = "Leave each page's generated AsciiDoc beside its HTML.")
     private boolean keepAdoc;
 
-    @Option(names = "--serve", description = "Then serve the site on localhost and print its URL (Ctrl-C stops).")
+    @Option(names = "--serve", description = {"Then serve the site on localhost, print its URL and build it again "
+            + "each time a lesson or the outline changes (Ctrl-C stops)."})
     private boolean serve;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
@@ -76,27 +77,43 @@ final class SiteCommand implements Callable<Integer> {
         console.println("building the " + edition.name().toLowerCase(java.util.Locale.ROOT) + " edition of the "
                 + "course site from " + lessons + " into " + out);
         console.flush();
-        SiteBuilder.Summary summary;
-        try {
-            summary = SiteBuilder.build(new SiteBuilder.Options(lessons, outline, out, edition, keepAdoc, bank,
-                    System.getProperty("java.class.path")), console);
-        } catch (IOException | IllegalArgumentException e) {
-            console.flush();
-            err.println("iamlab site: " + e.getMessage());
-            return FAILED;
+        SiteBuilder.Options options = new SiteBuilder.Options(lessons, outline, out, edition, keepAdoc, bank,
+                System.getProperty("java.class.path"));
+        if (!serve) {
+            return built(() -> SiteBuilder.build(options, console), console, err) ? IamLab.OK : FAILED;
         }
-        if (!summary.failures().isEmpty()) {
-            console.println(summary.failures().size() + " cell(s) failed; their errors are on the pages");
-        }
-        console.flush();
-        if (serve) {
+        try (SiteWatcher watcher = new SiteWatcher(options, console)) {
+            if (!built(watcher::build, console, err)) {
+                return FAILED;
+            }
             try (SiteServer server = SiteServer.start(out, port)) {
-                console.println("serving the site at " + server.uri() + " (Ctrl-C stops)");
+                console.println("serving the site at " + server.uri() + "; saving a lesson builds it again (Ctrl-C "
+                        + "stops)");
                 console.flush();
-                new CountDownLatch(1).await();
+                watcher.watch();
             }
         }
         return IamLab.OK;
+    }
+
+    /** A build of the site. */
+    private interface Build {
+        SiteBuilder.Summary run() throws IOException;
+    }
+
+    /** Runs {@code build}; whether it built the site (else the reason is printed). */
+    private static boolean built(Build build, PrintWriter console, PrintWriter err) {
+        SiteBuilder.Summary summary;
+        try {
+            summary = build.run();
+        } catch (IOException | IllegalArgumentException e) {
+            console.flush();
+            err.println("iamlab site: " + e.getMessage());
+            return false;
+        }
+        summary.failureNotice().ifPresent(console::println);
+        console.flush();
+        return true;
     }
 
     /**

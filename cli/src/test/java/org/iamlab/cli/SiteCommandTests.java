@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iamlab.lessons.format.Catalog;
 import org.iamlab.lessons.model.Exercise;
 import org.junit.jupiter.api.Test;
@@ -38,6 +47,64 @@ class SiteCommandTests {
                 assertTrue(practice.contains("data-question=\"" + e.id() + "\""), "the practice page asks " + e.id());
             }
         }
+    }
+
+    @Test
+    void serveServesTheSiteAndBuildsALessonAgainWhenItIsSaved() throws Exception {
+        Path lessons = Path.of("target/cli-serve-notebooks").toAbsolutePath();
+        Path out = Path.of("target/cli-serve-site").toAbsolutePath();
+        for (Path dir : new Path[] {lessons, out, out.resolveSibling(out.getFileName() + ".cache")}) {
+            if (Files.exists(dir)) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        Files.createDirectories(lessons);
+        Path lesson = lessons.resolve("16-exam-practice.ipynb");
+        Files.copy(Path.of("../notebooks/16-exam-practice.ipynb"), lesson);
+        StringWriter printed = new StringWriter();
+        Thread serving = new Thread(() -> IamLab.commandLine(new PrintWriter(printed, true),
+                new PrintWriter(printed, true)).execute("site", "--notebooks", lessons.toString(), "--out",
+                out.toString(), "--serve", "--port", "0"), "test-site-serve");
+        serving.start();
+        try {
+            String url = await(() -> {
+                Matcher m = Pattern.compile("serving the site at (http://localhost:\\d+/)").matcher(printed.toString());
+                return m.find() ? m.group(1) : null;
+            }, "the site is served", printed);
+            HttpClient http = HttpClient.newHttpClient();
+            URI page = URI.create(url + "16-exam-practice.html");
+            String served = get(http, page);
+            assertTrue(served.contains("Exam practice: IAM the way") && !served.contains("Saved: "), served);
+
+            Files.writeString(lesson, Files.readString(lesson).replaceFirst("# ", "# Saved: "));
+            await(() -> get(http, page).contains("Saved: ") ? "" : null, "the saved lesson is served again", printed);
+            assertTrue(printed.toString().contains("changed: 16-exam-practice.ipynb; building the site again"),
+                    printed.toString());
+        } finally {
+            serving.interrupt();
+            serving.join(60_000);
+        }
+        assertFalse(serving.isAlive(), "interrupting the command stops the server");
+    }
+
+    /** The first non-null value of {@code probe}, tried every 100 ms for up to three minutes. */
+    private static String await(Callable<String> probe, String what, StringWriter printed) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        for (String value = probe.call(); ; value = probe.call()) {
+            if (value != null) {
+                return value;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(what + ": did not happen; the command printed:\n" + printed);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String get(HttpClient http, URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

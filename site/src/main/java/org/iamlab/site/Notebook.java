@@ -1,5 +1,7 @@
 package org.iamlab.site;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,7 +43,15 @@ public record Notebook(List<Cell> cells) {
     }
 
     static Notebook parse(String json, String name) throws IOException {
-        JsonNode root = JSON.readTree(json);
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IOException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": not valid JSON: " + e.getOriginalMessage() + " (a notebook is JSON; was it cut short or "
+                    + "edited by hand? open it in Jupyter, or restore it from version control)", e);
+        }
         if (root == null || !root.path("cells").isArray()) {
             throw new IOException(name + ": not a notebook (no `cells` array)");
         }

@@ -61,6 +61,12 @@ public final class SiteBuilder {
 
     /** What a build did: the lessons, how many were run (not cached), the cells that failed. */
     public record Summary(List<Lesson> lessons, int ran, List<String> failures, Path index) {
+
+        /** A line that says how many cells failed, if any did. */
+        public Optional<String> failureNotice() {
+            return failures.isEmpty() ? Optional.empty()
+                    : Optional.of(failures.size() + " cell(s) failed; their errors are on the pages");
+        }
     }
 
     private SiteBuilder() {
@@ -72,7 +78,15 @@ public final class SiteBuilder {
         return absolute.resolveSibling(absolute.getFileName() + ".cache");
     }
 
+    /** Builds the site described by {@code o}, printing a line per lesson to {@code progress}. */
     public static Summary build(Options o, PrintWriter progress) throws IOException {
+        try (LazyRenderer asciidoctor = new LazyRenderer()) {
+            return build(o, progress, asciidoctor);
+        }
+    }
+
+    /** Builds the site with {@code asciidoctor}, which the caller may share between builds and closes. */
+    static Summary build(Options o, PrintWriter progress, LazyRenderer asciidoctor) throws IOException {
         long start = System.nanoTime();
         List<Lesson> lessons = Outline.read(o.notebooks(), o.outline());
         if (lessons.isEmpty()) {
@@ -85,7 +99,7 @@ public final class SiteBuilder {
         ExecutorService lessonThreads = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(lessons.size(), Runtime.getRuntime().availableProcessors())),
                 daemons("iamlab-lesson"));
-        try (Renders renders = new Renders(cache)) {
+        try (Renders renders = new Renders(cache, asciidoctor)) {
             // The practice page's keys (the evaluator's work, seconds) do not depend on the lessons.
             CompletableFuture<String> practice = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -104,7 +118,7 @@ public final class SiteBuilder {
             for (Lesson lesson : lessons) {
                 runs.add(lessonThreads.submit(() -> {
                     long t = System.nanoTime();
-                    LessonRunner.Result result = runner.run(lesson, renders::start);
+                    LessonRunner.Result result = runner.run(lesson, asciidoctor::start);
                     return new Timed(result, System.nanoTime() - t);
                 }));
             }
@@ -193,28 +207,21 @@ public final class SiteBuilder {
     }
 
     /**
-     * The pages' bodies: each from the cache when its AsciiDoc did not change, else rendered by the build's one
+     * The pages' bodies: each from the cache when its AsciiDoc did not change, else rendered by the build's
      * AsciidoctorJ instance, on a thread of its own, as soon as the page is submitted. AsciidoctorJ is started when
      * first needed: when the first lesson has to run (so that JRuby starts while it runs), else when a page has to
      * be rendered; a build in which nothing changed never starts it.
      */
     private static final class Renders implements AutoCloseable {
         private final LessonCache cache;
+        private final LazyRenderer asciidoctor;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(daemons("iamlab-render"));
         private final Map<String, CompletableFuture<String>> bodies = new LinkedHashMap<>();
-        private CompletableFuture<AsciiDocRenderer> started;
         private int rendered;
 
-        Renders(LessonCache cache) {
+        Renders(LessonCache cache, LazyRenderer asciidoctor) {
             this.cache = cache;
-        }
-
-        /** Starts AsciidoctorJ in the background, once. */
-        synchronized CompletableFuture<AsciiDocRenderer> start() {
-            if (started == null) {
-                started = AsciiDocRenderer.start();
-            }
-            return started;
+            this.asciidoctor = asciidoctor;
         }
 
         /** The body of page {@code file} is {@code adoc} rendered: taken from the cache or rendered soon. */
@@ -225,9 +232,9 @@ public final class SiteBuilder {
                 return;
             }
             rendered++;
-            CompletableFuture<AsciiDocRenderer> asciidoctor = start();
+            CompletableFuture<AsciiDocRenderer> started = asciidoctor.start();
             bodies.put(file, CompletableFuture.supplyAsync(() -> {
-                String body = asciidoctor.join().render(adoc);
+                String body = started.join().render(adoc);
                 try {
                     cache.putPage(adoc, body);
                 } catch (IOException e) {
@@ -255,13 +262,10 @@ public final class SiteBuilder {
             return out;
         }
 
-        /** Closes AsciidoctorJ once the pages given to it are rendered. */
+        /** Lets the render thread end once the pages given to it are rendered. */
         @Override
-        public synchronized void close() {
+        public void close() {
             thread.shutdown();
-            if (started != null) {
-                started.thenAccept(AsciiDocRenderer::close);
-            }
         }
     }
 
