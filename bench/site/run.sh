@@ -27,6 +27,17 @@ report() { # label, file of "wall cpu" lines
   printf "%-46s wall %6.2f s   cpu %6.2f s   (median of %d)\n" "$1" "$(cut -d' ' -f1 "$2" | median)" \
       "$(cut -d' ' -f2 "$2" | median)" "$runs"; }
 
+# Appends "Edit MARK." to the first Markdown cell of notebook $1, as an author's save would change it.
+edit() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+nb = json.load(open(sys.argv[1]))
+cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+cell["source"] = (cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])) + "\n\nEdit " + sys.argv[2] + "."
+json.dump(nb, open(sys.argv[1], "w"), indent=1)
+PY
+}
+
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | sed -n 1p)"
 # The launcher makes the class data archive on the first `iamlab site` after the jar was built: do it here.
 ./iamlab site --notebooks "$work/notebooks" --out "$work/first" > /dev/null
@@ -35,13 +46,7 @@ for i in $(seq "$runs"); do
   rm -rf "$out" "$out.cache"
   timed ./iamlab site --notebooks "$work/notebooks" --out "$out" --keep-adoc >> "$work/cold"
   last="$(ls "$work/notebooks"/*.ipynb | tail -1)"
-  python3 - "$last" "$i" <<'PY'
-import json, sys
-nb = json.load(open(sys.argv[1]))
-cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
-cell["source"] = (cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])) + "\n\nEdit " + sys.argv[2] + "."
-json.dump(nb, open(sys.argv[1], "w"), indent=1)
-PY
+  edit "$last" "$i"
   timed ./iamlab site --notebooks "$work/notebooks" --out "$out" --keep-adoc >> "$work/one"
 done
 lessons=$(ls "$work/notebooks"/*.ipynb | wc -l)
@@ -56,6 +61,28 @@ for i in $(seq "$runs"); do
   timed ./iamlab site --notebooks "$work/notebooks" --out "$out" --keep-adoc >> "$work/same"
 done
 report "site, rebuilt with nothing changed" "$work/same"
+
+# `iamlab site --serve` builds again in its own warm process when a lesson is saved: from the save to the page
+# on disk with the change (the watcher waits 0.3 s for the save to settle; that is included).
+./iamlab site --notebooks "$work/notebooks" --out "$out" --keep-adoc --serve --port 0 > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2> /dev/null || true; rm -rf "$work"' EXIT
+until grep -q "serving the site at" "$work/serve.log"; do
+  kill -0 "$server" 2> /dev/null || { cat "$work/serve.log"; exit 1; }
+  sleep 0.2
+done
+: > "$work/served-times"
+page="$out/$(basename "$last" .ipynb).html"
+for i in $(seq "$runs"); do
+  sleep 1
+  t0=$(date +%s.%N)
+  edit "$last" "served-$i"
+  until grep -q "Edit served-$i\." "$page" 2> /dev/null; do sleep 0.02; done
+  echo "$t0 $(date +%s.%N)" | awk '{printf "%.2f\n", $2 - $1}' >> "$work/served-times"
+done
+kill "$server"
+printf "%-46s wall %6.2f s                 (median of %d)\n" "site --serve, saved lesson to rebuilt page" \
+    "$(median < "$work/served-times")" "$runs"
 
 adoc=("$out"/*.adoc)
 echo "== rendering alone: ${#adoc[@]} AsciiDoc files of the site"
