@@ -11,13 +11,14 @@ import org.asciidoctor.jruby.AsciidoctorJRuby;
  * The one AsciidoctorJ instance of a build: started once, in the background while lessons run (starting JRuby
  * and loading Asciidoctor is most of the cost), then converting every page. JRuby runs interpreted only
  * ({@code jruby.compile.mode=OFF}): for a few dozen documents its JIT costs more than it saves; and it starts
- * without RubyGems, Asciidoctor and Rouge being found on the load path instead ({@link BundledGems}), which saves
- * 0.5 s (both measured in bench/site/README.md). Source blocks are highlighted on the server by Rouge (bundled with AsciidoctorJ), as CSS
- * classes that the site's stylesheet colours for the light and the dark theme.
+ * without RubyGems, Asciidoctor being found on the load path instead ({@link BundledGems}), which saves 0.5 s.
+ * Source blocks are highlighted on the server in Java ({@link SourceHighlighter}), as CSS classes that the site's
+ * stylesheet colours for the light and the dark theme; Rouge, in JRuby, took as long as the rest of the rendering
+ * (all measured in bench/site/README.md).
  */
 public final class AsciiDocRenderer implements AutoCloseable {
 
-    /** Loads, while the lessons run, what the pages will need: Rouge and its lexers for the cells' languages. */
+    /** Loads, while the lessons run, what the pages will need: the converter's code for each kind of block. */
     private static final String WARM_UP = """
             = Warm-up
 
@@ -51,14 +52,15 @@ public final class AsciiDocRenderer implements AutoCloseable {
 
     private AsciiDocRenderer() {
         leanJRuby();
-        asciidoctor = BundledGems.loadPaths(AsciiDocRenderer.class.getClassLoader(), "asciidoctor", "rouge")
+        asciidoctor = BundledGems.loadPaths(AsciiDocRenderer.class.getClassLoader(), "asciidoctor")
                 .<Asciidoctor>map(paths -> {
                     withoutRubyGems();
                     return AsciidoctorJRuby.Factory.create(paths);
                 })
                 .orElseGet(Asciidoctor.Factory::create);
+        asciidoctor.syntaxHighlighterRegistry().register(SourceHighlighter.class, SourceHighlighter.NAME);
         options = Options.builder().safe(SafeMode.SAFE).standalone(false)
-                .attributes(Attributes.builder().sourceHighlighter("rouge").attribute("rouge-css", "class")
+                .attributes(Attributes.builder().sourceHighlighter(SourceHighlighter.NAME)
                         .showTitle(true).attribute("idprefix", "").attribute("idseparator", "-").build())
                 .build();
     }

@@ -12,9 +12,9 @@ import java.util.jar.JarFile;
 
 /**
  * Where the Ruby gems that AsciidoctorJ bundles in its jar keep their code ({@code gems/NAME-VERSION/lib}), as
- * JRuby load paths. Putting Asciidoctor's and Rouge's {@code lib} on the load path lets JRuby start without
- * RubyGems, whose loading (to find those same two folders from the gem specifications) was 0.5 s of the 1.3 s that
- * starting AsciidoctorJ took (bench/site/README.md).
+ * JRuby load paths. Putting Asciidoctor's {@code lib} on the load path lets JRuby start without RubyGems, whose
+ * loading (to find that same folder from the gem specifications) was 0.5 s of the 1.3 s that starting AsciidoctorJ
+ * took (bench/site/README.md).
  */
 final class BundledGems {
 

@@ -190,12 +190,16 @@ final class LessonCache {
         };
     }
 
-    /** The digest of the code that runs lessons: where the kernel, the language and the engine come from. */
+    /**
+     * The digest of the code that runs lessons and renders pages: where the kernel, the language, the engine, the
+     * lessons, the site, AsciidoctorJ and the highlighter's scanners come from.
+     */
     private static byte[] programDigest() throws IOException {
         MessageDigest sha = sha256();
         List<Path> sources = Stream.of(org.iamlab.kernel.NotebookRunner.class, org.iamlab.dsl.Lab.class,
                         org.iamlab.engine.world.World.class, org.iamlab.lessons.format.Catalog.class,
-                        LessonCache.class, org.asciidoctor.Asciidoctor.class)
+                        LessonCache.class, org.asciidoctor.Asciidoctor.class,
+                        org.fife.ui.rsyntaxtextarea.TokenMaker.class)
                 .map(LessonCache::codeSource).distinct().toList();
         for (Path source : sources) {
             if (Files.isDirectory(source)) {
