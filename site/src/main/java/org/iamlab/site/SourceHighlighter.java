@@ -8,6 +8,7 @@ import org.asciidoctor.ast.Document;
 import org.asciidoctor.extension.LocationType;
 import org.asciidoctor.syntaxhighlighter.HighlightResult;
 import org.asciidoctor.syntaxhighlighter.Highlighter;
+import org.iamlab.engine.render.Html;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rsyntaxtextarea.Token;
 import org.fife.ui.rsyntaxtextarea.TokenMaker;
@@ -48,7 +49,7 @@ public final class SourceHighlighter implements Highlighter {
         String style = lang == null ? null : STYLES.get(lang.toLowerCase(Locale.ROOT));
         if (style == null) {
             StringBuilder out = new StringBuilder(source.length());
-            escape(source, out);
+            Html.esc(out, source);
             return out.toString();
         }
         TokenMaker scanner = TokenMakerFactory.getDefaultInstance().getTokenMaker(style);
@@ -75,7 +76,7 @@ public final class SourceHighlighter implements Highlighter {
         if (css != null) {
             out.append("<span class=\"").append(css).append("\">");
         }
-        escape(token.getLexeme(), out);
+        Html.esc(out, token.getLexeme());
         if (css != null) {
             out.append("</span>");
         }
@@ -101,18 +102,6 @@ public final class SourceHighlighter implements Highlighter {
             case TokenTypes.PREPROCESSOR -> "cp";
             default -> null;
         };
-    }
-
-    private static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
     }
 
     @Override

@@ -13,11 +13,11 @@ class SourceHighlighterTests {
     void anIamCellIsHighlightedAsGroovyWithItsStringsKeywordsAndComments() {
         String source = "account('111122223333') {\n    def x = true // why\n    user(\"alice\") { groups 'Devs', 3 }\n}";
         String html = SourceHighlighter.html("groovy", source);
-        assertTrue(html.contains("<span class=\"s1\">'111122223333'</span>"), html);
+        assertTrue(html.contains("<span class=\"s1\">&#39;111122223333&#39;</span>"), html);
         assertTrue(html.contains("<span class=\"k\">def</span>"), html);
         assertTrue(html.contains("<span class=\"kc\">true</span>"), html);
         assertTrue(html.contains("<span class=\"c1\">// why</span>"), html);
-        assertTrue(html.contains("<span class=\"s2\">\"alice\"</span>"), html);
+        assertTrue(html.contains("<span class=\"s2\">&quot;alice&quot;</span>"), html);
         assertTrue(html.contains("<span class=\"m\">3</span>"), html);
         assertEquals(source, textOf(html), "the text is kept exactly");
     }
@@ -32,8 +32,8 @@ class SourceHighlighterTests {
     @Test
     void jsonKeysValuesAndShellCommandsHaveTheirClasses() {
         String json = SourceHighlighter.html("json", "{\"Effect\": \"Allow\", \"n\": [1, null]}");
-        assertTrue(json.contains("<span class=\"nv\">\"Effect\"</span>"), json);
-        assertTrue(json.contains("<span class=\"s2\">\"Allow\"</span>"), json);
+        assertTrue(json.contains("<span class=\"nv\">&quot;Effect&quot;</span>"), json);
+        assertTrue(json.contains("<span class=\"s2\">&quot;Allow&quot;</span>"), json);
         String shell = SourceHighlighter.html("shell", "echo \"$HOME\" # home");
         assertTrue(shell.contains("<span class=\"nb\">echo</span>"), shell);
         assertTrue(shell.contains("<span class=\"c1\"># home</span>"), shell);

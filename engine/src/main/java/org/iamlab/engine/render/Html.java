@@ -3,14 +3,14 @@ package org.iamlab.engine.render;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Escaping and small text helpers for the HTML and SVG views. */
-final class Html {
+/** Escaping and small text helpers for the HTML and SVG views (and the course site's highlighted code). */
+public final class Html {
 
     private Html() {
     }
 
     /** Appends {@code text} escaped for HTML or XML text and attribute values. */
-    static StringBuilder esc(StringBuilder out, String text) {
+    public static StringBuilder esc(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
