@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.iamlab.kernel.CellOutput;
 import org.iamlab.lessons.render.FeedbackView;
 
@@ -18,12 +19,14 @@ import org.iamlab.lessons.render.FeedbackView;
  * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. The student
  * edition shows each cell as the lessons module's student edition makes it (solutions replaced by stubs, hidden
  * checks removed), leaves out the outputs of a cell whose solution was taken out, and says what a check cell
- * checks instead of its result (which the solution earned); the instructor edition shows the stub and, folded
+ * checks instead of its result (which the solution earned), except for an answer left in sight; the instructor edition shows the stub and, folded
  * below it, the solution, and every check's feedback.
  */
 final class LessonAsciiDoc {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final Pattern ANSWER = Pattern.compile("answer\\b");
 
     private LessonAsciiDoc() {
     }
@@ -121,14 +124,27 @@ final class LessonAsciiDoc {
                         .append("====\n\n");
             }
         }
+        boolean answerInSight = !c.changedForStudents() && answersOnly(source);
         for (CellOutput output : c.outputs()) {
-            out.append(edition == Edition.STUDENT ? forStudents(output) : output(output));
+            out.append(edition == Edition.STUDENT && !answerInSight ? forStudents(output) : output(output));
         }
     }
 
     /**
+     * Whether {@code source} is a {@code %%iam} cell of {@code answer} statements only (comments aside). When the
+     * student edition leaves such a cell as it is (no solution taken out), the answer is on the page anyway, so its
+     * feedback gives nothing away: lesson 16 answers wrongly on purpose to show how a wrong answer is explained.
+     */
+    private static boolean answersOnly(String source) {
+        List<String> lines = source.strip().lines().map(String::strip).toList();
+        return lines.size() > 1 && lines.get(0).startsWith("%%iam") && lines.stream().skip(1)
+                .allMatch(l -> l.isEmpty() || l.startsWith("//") || ANSWER.matcher(l).lookingAt())
+                && lines.stream().anyMatch(l -> ANSWER.matcher(l).lookingAt());
+    }
+
+    /**
      * An output as the student edition shows it: a check's result (a display carrying the check JSON) was
-     * computed against the solution, so it would give the answer away; the student reads what the cell checks
+     * computed against the solution (or a world that the solutions built), so it would give the answer away; the student reads what the cell checks
      * and how many points it is worth instead, from the check JSON.
      */
     private static String forStudents(CellOutput output) {
