@@ -2,8 +2,7 @@ package org.iamlab.site;
 
 import static org.iamlab.site.PageShell.escape;
 
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
+import org.iamlab.lessons.render.MarkdownHtml;
 
 /**
  * The exam-practice page: each question as a form of radio buttons (check boxes when several options are right);
@@ -14,8 +13,6 @@ final class PracticePage {
 
     static final String FILE = "practice.html";
     static final String TITLE = "Exam practice";
-    private static final Parser MARKDOWN = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     private PracticePage() {
     }
@@ -41,7 +38,7 @@ final class PracticePage {
             if (!q.topic().isBlank()) {
                 html.append(" <span class=\"topic\">").append(escape(q.topic())).append("</span>");
             }
-            html.append("</legend>\n<div class=\"stem\">").append(markdown(q.stem())).append("</div>\n");
+            html.append("</legend>\n<div class=\"stem\">").append(MarkdownHtml.block(q.stem())).append("</div>\n");
             if (q.multi()) {
                 html.append("<p class=\"multi\">Choose every right answer.</p>\n");
             }
@@ -52,27 +49,17 @@ final class PracticePage {
                         .append("\" data-correct=\"").append(o.correct()).append("\" data-feedback=\"")
                         .append(escape(o.feedback())).append("\"><label for=\"").append(oid).append("\"><span "
                                 + "class=\"letter\">").append(escape(o.id())).append(".</span> ")
-                        .append(inline(o.text())).append("</label></div>\n");
+                        .append(MarkdownHtml.inline(o.text())).append("</label></div>\n");
             }
             html.append("</fieldset>\n<button type=\"submit\">Check the answer</button>\n")
                     .append("<div class=\"verdict\" role=\"status\" aria-live=\"polite\"></div>\n");
             if (!q.explanation().isBlank()) {
                 html.append("<div class=\"explanation\" hidden><strong>Explanation.</strong> ")
-                        .append(markdown(q.explanation())).append("</div>\n");
+                        .append(MarkdownHtml.block(q.explanation())).append("</div>\n");
             }
             html.append("</form>\n");
         }
         return out.append(Blocks.passthrough(html.toString())).toString();
     }
 
-    private static String markdown(String text) {
-        return HTML.render(MARKDOWN.parse(text));
-    }
-
-    /** A one-paragraph Markdown text without its paragraph, to sit inside a label. */
-    private static String inline(String text) {
-        String html = markdown(text).strip();
-        return html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0
-                ? html.substring(3, html.length() - 4) : html;
-    }
 }

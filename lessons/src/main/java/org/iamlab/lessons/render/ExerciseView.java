@@ -3,7 +3,10 @@ package org.iamlab.lessons.render;
 import org.iamlab.lessons.model.Exercise;
 import org.iamlab.lessons.model.Option;
 
-/** An exercise as the learner sees it: title, prompt, options, and how to answer; never a solution or a check. */
+/**
+ * An exercise as the learner sees it: title, prompt, options, and how to answer; never a solution or a check. The
+ * prompt and the options are Markdown: plain in the text view, rendered in the HTML card.
+ */
 public final class ExerciseView {
 
     private ExerciseView() {
@@ -35,12 +38,12 @@ public final class ExerciseView {
     public static String html(Exercise e) {
         StringBuilder out = new StringBuilder("<div class=\"iamlab-exercise\" style=\"font-family:system-ui,sans-serif\">")
                 .append("<div style=\"font-weight:600\">").append(FeedbackView.escape(e.header().title()))
-                .append(" <code>").append(FeedbackView.escape(e.id())).append("</code></div><div style=\"white-space:"
-                        + "pre-wrap\">").append(FeedbackView.escape(e.header().prompt().strip())).append("</div>");
+                .append(" <code>").append(FeedbackView.escape(e.id())).append("</code></div><div>")
+                .append(MarkdownHtml.block(e.header().prompt().strip())).append("</div>");
         if (e instanceof Exercise.Choice c) {
             out.append("<ol type=\"A\">");
             for (Option o : c.options()) {
-                out.append("<li>").append(FeedbackView.escape(o.text())).append("</li>");
+                out.append("<li>").append(MarkdownHtml.inline(o.text())).append("</li>");
             }
             out.append("</ol>");
         }
