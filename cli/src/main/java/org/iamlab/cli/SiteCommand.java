@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
  * {@code --serve}, serves it on localhost and builds it again whenever a lesson changes, until stopped.
  */
 @Command(name = "site", mixinStandardHelpOptions = true,
-        description = {"Builds the course site: runs every lesson in notebooks/ (no Jupyter needed) and renders",
-                "the pages with AsciidoctorJ into a static site that works from file:// or any static host.",
-                "Lessons that did not change since the last build are not run again."})
+        description = {"Builds the course site: runs every lesson in notebooks/ (no Jupyter needed) and renders "
+                + "the pages with AsciidoctorJ into a static site that works from file:// or any static host. "
+                + "Lessons that did not change since the last build are not run again."})
 final class SiteCommand implements Callable<Integer> {
 
     /** Exit status: the site could not be built (the reason is printed). */
