@@ -2,6 +2,7 @@ package org.iamlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +83,23 @@ final class SiteCommand implements Callable<Integer> {
         if (!serve) {
             return built(() -> SiteBuilder.build(options, console), console, err) ? IamLab.OK : FAILED;
         }
-        try (SiteWatcher watcher = new SiteWatcher(options, console)) {
+        SiteServer server;
+        try {
+            // before the build, so that a busy port is said at once rather than after every lesson ran
+            server = SiteServer.start(out, port);
+        } catch (BindException e) {
+            err.println("iamlab site: cannot serve on port " + port + ": it is in use; choose another with --port N"
+                    + " (0 for any free port)");
+            return FAILED;
+        }
+        try (server; SiteWatcher watcher = new SiteWatcher(options, console)) {
             if (!built(watcher::build, console, err)) {
                 return FAILED;
             }
-            try (SiteServer server = SiteServer.start(out, port)) {
-                console.println("serving the site at " + server.uri() + "; saving a lesson builds it again (Ctrl-C "
-                        + "stops)");
-                console.flush();
-                watcher.watch();
-            }
+            console.println("serving the site at " + server.uri() + "; saving a lesson builds it again (Ctrl-C "
+                    + "stops)");
+            console.flush();
+            watcher.watch();
         }
         return IamLab.OK;
     }

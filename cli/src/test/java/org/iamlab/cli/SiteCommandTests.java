@@ -108,6 +108,19 @@ class SiteCommandTests {
     }
 
     @Test
+    void aPortInUseIsSaidBeforeAnyLessonRuns() throws IOException {
+        Path out = Path.of("target/cli-busy-port-site").toAbsolutePath();
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("site", "--notebooks", "../notebooks", "--out", out.toString(), "--serve",
+                    "--port", String.valueOf(busy.getLocalPort()));
+            assertEquals(SiteCommand.FAILED, run.status(), run.out() + run.err());
+            assertEquals("iamlab site: cannot serve on port " + busy.getLocalPort() + ": it is in use; choose "
+                    + "another with --port N (0 for any free port)", run.err().strip());
+            assertFalse(run.out().contains("[1/"), "no lesson ran:\n" + run.out());
+        }
+    }
+
+    @Test
     void anUnknownEditionIsAUsageError() {
         CliRun run = CliRun.of("site", "--edition", "teacher");
         assertEquals(IamLab.USAGE, run.status());
