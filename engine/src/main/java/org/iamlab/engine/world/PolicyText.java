@@ -39,6 +39,18 @@ public final class PolicyText {
         return text;
     }
 
+    /**
+     * Parses the text of an AWS managed policy: AWS wrote it, so it carries no warnings. A service prefix that the
+     * action catalogue lacks there (ReadOnlyAccess still names retired services such as {@code deepcomposer})
+     * says that the catalogue and the policy were taken at different times, not that anyone mistyped an action.
+     */
+    public static PolicyText parseAwsManaged(String json) {
+        PolicyParser.Parsed parsed = PolicyParser.read(Objects.requireNonNull(json, "json"), PolicyKind.IDENTITY);
+        PolicyText text = new PolicyText(json, parsed.document(), List.of());
+        text.compiled(PolicyKind.IDENTITY);
+        return text;
+    }
+
     /** A document written out as indented JSON. */
     public static PolicyText of(PolicyDocument document) {
         return new PolicyText(PolicyWriter.write(document, true), document, List.of());

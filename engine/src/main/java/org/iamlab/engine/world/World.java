@@ -183,7 +183,7 @@ public final class World {
         }
         return awsPolicies.computeIfAbsent(m.arn(), arn -> new Policy(m.name(), m.path(), m.arn(),
                 "ANPA" + Integer.toHexString(m.name().hashCode()).toUpperCase(java.util.Locale.ROOT), true,
-                PolicyText.parse(m.documentJson(), PolicyKind.IDENTITY), WorldClock.DEFAULT_START, null,
+                PolicyText.parseAwsManaged(m.documentJson()), WorldClock.DEFAULT_START, null,
                 versionNumber(m.versionId())));
     }
 

@@ -59,6 +59,21 @@ class WorldTests {
         }
 
         @Test
+        void anAwsManagedPolicyIsAwssOwnTextSoItsActionsAreNotFlaggedAsTypos() {
+            // ReadOnlyAccess still names services that AWS has retired (deepcomposer, iot1click), which the action
+            // catalogue no longer lists; a learner who attaches it made no mistake to warn about
+            Policy readOnly = dev.policy("ReadOnlyAccess");
+            assertTrue(readOnly.text().json().contains("deepcomposer:"), "the case this test is about");
+            assertEquals(List.of(), readOnly.text().warnings());
+            User bob = dev.createUser("bob", "/");
+            bob.attach(readOnly);
+            assertFalse(world.explain(bob, "s3:GetObject", "arn:aws:s3:::any/x", null).text().contains("warning"));
+            assertEquals(1, PolicyText.parse(readOnly.text().json(), PolicyKind.IDENTITY).warnings().stream()
+                    .filter(w -> w.message().contains("`deepcomposer` is not an AWS service prefix")).count(),
+                    "the same text written by a learner is still checked");
+        }
+
+        @Test
         void theContextCarriesTheCallersFacts() {
             User alice = dev.createUser("alice", "/eng/");
             alice.tag("team", "blue");
