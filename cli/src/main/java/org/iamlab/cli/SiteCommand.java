@@ -83,23 +83,25 @@ final class SiteCommand implements Callable<Integer> {
         if (!serve) {
             return built(() -> SiteBuilder.build(options, console), console, err) ? IamLab.OK : FAILED;
         }
-        SiteServer server;
-        try {
-            // before the build, so that a busy port is said at once rather than after every lesson ran
-            server = SiteServer.start(out, port);
-        } catch (BindException e) {
-            err.println("iamlab site: cannot serve on port " + port + ": it is in use; choose another with --port N"
-                    + " (0 for any free port)");
-            return FAILED;
-        }
-        try (server; SiteWatcher watcher = new SiteWatcher(options, console)) {
-            if (!built(watcher::build, console, err)) {
+        try (SiteWatcher watcher = new SiteWatcher(options, console)) {
+            SiteServer server;
+            try {
+                // before the build, so that a busy port is said at once rather than after every lesson ran
+                server = SiteServer.start(out, port, watcher::builds);
+            } catch (BindException e) {
+                err.println("iamlab site: cannot serve on port " + port + ": it is in use; choose another with "
+                        + "--port N (0 for any free port)");
                 return FAILED;
             }
-            console.println("serving the site at " + server.uri() + "; saving a lesson builds it again (Ctrl-C "
-                    + "stops)");
-            console.flush();
-            watcher.watch();
+            try (server) {
+                if (!built(watcher::build, console, err)) {
+                    return FAILED;
+                }
+                console.println("serving the site at " + server.uri() + "; saving a lesson builds it again and "
+                        + "reloads its page (Ctrl-C stops)");
+                console.flush();
+                watcher.watch();
+            }
         }
         return IamLab.OK;
     }

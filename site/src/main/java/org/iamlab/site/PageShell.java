@@ -30,6 +30,7 @@ final class PageShell {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(title)).append(file.equals("index.html") ? "" : " \u2013 "
                         + escape(course)).append("</title>\n")
+                .append("<link rel=\"icon\" href=\"assets/icon.svg\" type=\"image/svg+xml\">\n")
                 .append("<link rel=\"stylesheet\" href=\"assets/site.css\">\n")
                 .append("<script src=\"assets/theme.js\"></script>\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#main\">Skip to the content</a>\n")

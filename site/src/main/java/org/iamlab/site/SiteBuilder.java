@@ -35,7 +35,7 @@ public final class SiteBuilder {
 
     /** The course's name, on every page. */
     static final String COURSE = "IAM Lab";
-    private static final List<String> ASSETS = List.of("site.css", "site.js", "theme.js");
+    private static final List<String> ASSETS = List.of("site.css", "site.js", "theme.js", "icon.svg");
 
     /**
      * What to build.

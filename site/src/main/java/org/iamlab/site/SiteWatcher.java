@@ -13,6 +13,7 @@ import java.nio.file.WatchService;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds a site, then builds it again each time a lesson or the outline changes, in this one process: AsciidoctorJ
@@ -29,6 +30,7 @@ public final class SiteWatcher implements AutoCloseable {
     private final PrintWriter progress;
     private final LazyRenderer asciidoctor = new LazyRenderer();
     private final WatchService watcher;
+    private final AtomicLong builds = new AtomicLong();
 
     /** Watches the lessons' folder and the outline's of {@code options}; {@link #build()} builds the site. */
     public SiteWatcher(SiteBuilder.Options options, PrintWriter progress) throws IOException {
@@ -49,7 +51,14 @@ public final class SiteWatcher implements AutoCloseable {
 
     /** Builds the site now. */
     public SiteBuilder.Summary build() throws IOException {
-        return SiteBuilder.build(options, progress, asciidoctor);
+        SiteBuilder.Summary summary = SiteBuilder.build(options, progress, asciidoctor);
+        builds.incrementAndGet();
+        return summary;
+    }
+
+    /** How many builds succeeded: a served page reloads when this changes ({@link SiteServer}). */
+    public long builds() {
+        return builds.get();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.iamlab.engine.render.Chromium;
 import org.iamlab.lessons.check.Checker;
@@ -232,6 +234,30 @@ class SiteBrowserTests {
         }
         double code = contrast(c.get("keyword").asText(), c.get("code").asText());
         assertTrue(code >= 4.5, theme + " highlighted string on code background: " + code);
+    }
+
+    @Test
+    void aPageServedByServeReloadsItselfWhenTheSiteIsBuiltAgain() throws Exception {
+        AtomicLong builds = new AtomicLong(1);
+        try (SiteServer server = SiteServer.start(site, 0, builds::get)) {
+            browser.takeConsoleErrors();
+            browser.emulate(1280, 900, "light");
+            browser.send("Page.navigate", Map.of("url", server.uri() + "01-basics.html"));
+            awaitPage("01-basics.html");
+            browser.evaluate("window.beforeTheBuild = true");
+            Thread.sleep(1500);
+            assertEquals("true", browser.evaluate("String(window.beforeTheBuild)").asText(),
+                    "no reload while nothing was built");
+            builds.incrementAndGet();
+            for (int i = 0; i < 200 && browser.evaluate("String(window.beforeTheBuild)").asText().equals("true");
+                    i++) {
+                Thread.sleep(50);
+            }
+            awaitPage("01-basics.html");
+            assertEquals("undefined", browser.evaluate("String(window.beforeTheBuild)").asText(),
+                    "the page reloaded after the build");
+            assertEquals(List.of(), browser.takeConsoleErrors());
+        }
     }
 
     private void awaitPage(String page) throws InterruptedException {

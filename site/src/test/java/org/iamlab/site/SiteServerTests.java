@@ -23,14 +23,18 @@ class SiteServerTests {
         Files.createDirectories(site.resolve("assets"));
         Files.writeString(site.resolve("assets/site.css"), "body{}");
         Files.writeString(dir.resolve("secret.txt"), "not served");
-        try (SiteServer server = SiteServer.start(site, 0)) {
+        try (SiteServer server = SiteServer.start(site, 0, () -> 0)) {
             assertTrue(server.uri().toString().startsWith("http://localhost:"), server.uri().toString());
             HttpResponse<String> index = get(server.uri());
             assertEquals(200, index.statusCode());
-            assertEquals("<p>home</p>", index.body());
+            assertTrue(index.body().startsWith("<p>home</p><script>"), "a served page reloads itself when the"
+                    + " site is built again: " + index.body());
+            assertEquals("0", get(server.uri().resolve(SiteServer.BUILDS.substring(1))).body());
             assertEquals("text/html; charset=utf-8", index.headers().firstValue("Content-Type").orElse(""));
-            assertEquals("text/css; charset=utf-8", get(server.uri().resolve("assets/site.css")).headers()
-                    .firstValue("Content-Type").orElse(""));
+            HttpResponse<String> css = get(server.uri().resolve("assets/site.css"));
+            assertEquals("text/css; charset=utf-8", css.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("body{}", css.body(), "only pages get the script");
+            assertEquals("<p>home</p>", Files.readString(site.resolve("index.html")), "the file is left as it is");
             assertEquals(404, get(URI.create(server.uri() + "..%2Fsecret.txt")).statusCode());
             assertEquals(404, get(server.uri().resolve("missing.html")).statusCode());
         }
