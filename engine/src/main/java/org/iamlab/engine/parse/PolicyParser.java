@@ -274,6 +274,11 @@ public final class PolicyParser {
                     action = new ActionElement(name.equals("NotAction"), readActions());
                 }
                 case "Resource", "NotResource" -> {
+                    if (kind == PolicyKind.TRUST) {
+                        // AWS refuses it (MalformedPolicyDocument: "Has prohibited field Resource")
+                        throw error("a role trust policy has no " + name + ": the role itself is the resource",
+                                "remove \"" + name + "\"; say who may assume the role in \"Principal\"");
+                    }
                     if (resource != null) {
                         throw error("a statement has either Resource or NotResource, not both", null);
                     }
@@ -301,11 +306,13 @@ public final class PolicyParser {
             throw errorAt(start, "the statement has no Resource or NotResource",
                     "an " + kind.description() + " says which resources it covers; use \"Resource\": \"*\" for all");
         }
-        if (principal == null && kind == PolicyKind.RESOURCE) {
+        if (principal == null && (kind == PolicyKind.RESOURCE || kind == PolicyKind.TRUST)) {
             // AWS refuses to store it (MalformedPolicyDocument: "Missing required field Principal").
             throw errorAt(start, "the statement has no Principal or NotPrincipal",
-                    "a resource-based policy says whom it applies to, e.g. \"Principal\": {\"AWS\":"
-                            + " \"arn:aws:iam::111122223333:root\"}, or \"*\" for everyone");
+                    "a " + kind.description() + " says whom it applies to, e.g. \"Principal\": {\"AWS\":"
+                            + " \"arn:aws:iam::111122223333:root\"}" + (kind == PolicyKind.TRUST
+                            ? " for an account or {\"Service\": \"lambda.amazonaws.com\"} for a service"
+                            : ", or \"*\" for everyone"));
         }
         return new Statement(sid, effect, action, resource, principal, conditions);
     }

@@ -101,6 +101,33 @@ class PolicyParserTests {
         assertTrue(e.problem().equals("the statement has no Principal or NotPrincipal"), e.getMessage());
     }
 
+    // "IAM roles" / CreateRole: a role trust policy is the role's resource-based policy; the role is its resource,
+    // so IAM refuses a Resource element there (MalformedPolicyDocument: "Has prohibited field Resource").
+    @Test
+    void aRoleTrustPolicyHasNoResourceElement() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\n"
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"sts:AssumeRole\",\n"
+                + "\"Resource\":\"arn:aws:iam::111122223333:role/r\"}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> PolicyParser.parse(policy, PolicyKind.TRUST));
+        assertEquals("a role trust policy has no Resource: the role itself is the resource", e.problem());
+        assertTrue(e.getMessage().startsWith("line 3, column 12: at Statement[0].Resource: "), e.getMessage());
+        assertTrue(e.getMessage().contains("say who may assume the role in \"Principal\""), e.getMessage());
+        PolicyParser.parse(policy, PolicyKind.RESOURCE);
+    }
+
+    // the same pages: a trust policy says who may assume the role (MalformedPolicyDocument: "Missing required
+    // field Principal")
+    @Test
+    void aRoleTrustStatementWithoutPrincipalIsAnError() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        PolicyParseException e = assertThrows(PolicyParseException.class,
+                () -> PolicyParser.parse(policy, PolicyKind.TRUST));
+        assertEquals("the statement has no Principal or NotPrincipal", e.problem());
+        assertTrue(e.getMessage().contains("a role trust policy says whom it applies to"), e.getMessage());
+    }
+
     @Test
     void conditionOperatorsAreReadWithTheirSetQualifierAndIfExists() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
