@@ -61,12 +61,17 @@ public final class SourceHighlighter implements Highlighter {
                 out.append('\n');
             }
             char[] line = lines[i].toCharArray();
-            // a multi-line comment or string goes on in the next line: the scanner is told how this one ended
-            Segment text = new Segment(line, 0, line.length);
-            for (Token t = scanner.getTokenList(text, state, 0); t != null && t.isPaintable(); t = t.getNextToken()) {
-                span(t, out);
+            Token last = null;
+            for (Token t = scanner.getTokenList(new Segment(line, 0, line.length), state, 0); t != null;
+                    t = t.getNextToken()) {
+                if (t.isPaintable()) {
+                    span(t, out);
+                }
+                last = t;
             }
-            state = scanner.getLastTokenTypeOnLine(new Segment(line, 0, line.length), state);
+            // a multi-line comment or string goes on in the next line: the scanner is told how this one ended, by
+            // the type of the line's last token (what getLastTokenTypeOnLine returns, after scanning it again)
+            state = last == null ? TokenTypes.NULL : last.getType();
         }
         return out.toString();
     }
