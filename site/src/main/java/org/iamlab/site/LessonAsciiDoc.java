@@ -19,8 +19,8 @@ import org.iamlab.lessons.render.FeedbackView;
  * other HTML outputs as passthrough blocks, printed text as literal blocks, JSON as highlighted JSON. The student
  * edition shows each cell as the lessons module's student edition makes it (solutions replaced by stubs, hidden
  * checks removed), leaves out the outputs of a cell whose solution was taken out, and says what a check cell
- * checks instead of its result (which the solution earned), except for an answer left in sight; the instructor edition shows the stub and, folded
- * below it, the solution, and every check's feedback.
+ * checks instead of its result (which the solution earned), except for an answer left in sight; the instructor
+ * edition shows the stub and, folded below it, the solution, and every check's feedback.
  */
 final class LessonAsciiDoc {
 
@@ -144,8 +144,8 @@ final class LessonAsciiDoc {
 
     /**
      * An output as the student edition shows it: a check's result (a display carrying the check JSON) was
-     * computed against the solution (or a world that the solutions built), so it would give the answer away; the student reads what the cell checks
-     * and how many points it is worth instead, from the check JSON.
+     * computed against the solution (or a world that the solutions built), so it would give the answer away; the
+     * student reads what the cell checks and how many points it is worth instead, from the check JSON.
      */
     private static String forStudents(CellOutput output) {
         if (output instanceof CellOutput.Display d && d.data().containsKey(FeedbackView.CHECK_MIME)) {

@@ -33,10 +33,7 @@ public final class PolicyText {
      * and what AWS would accept but flag is kept as {@link #warnings()}.
      */
     public static PolicyText parse(String json, PolicyKind kind) {
-        PolicyParser.Parsed parsed = PolicyParser.read(Objects.requireNonNull(json, "json"), kind);
-        PolicyText text = new PolicyText(json, parsed.document(), parsed.warnings());
-        text.compiled(kind);
-        return text;
+        return read(json, kind, true);
     }
 
     /**
@@ -45,9 +42,13 @@ public final class PolicyText {
      * says that the catalogue and the policy were taken at different times, not that anyone mistyped an action.
      */
     public static PolicyText parseAwsManaged(String json) {
-        PolicyParser.Parsed parsed = PolicyParser.read(Objects.requireNonNull(json, "json"), PolicyKind.IDENTITY);
-        PolicyText text = new PolicyText(json, parsed.document(), List.of());
-        text.compiled(PolicyKind.IDENTITY);
+        return read(json, PolicyKind.IDENTITY, false);
+    }
+
+    private static PolicyText read(String json, PolicyKind kind, boolean keepWarnings) {
+        PolicyParser.Parsed parsed = PolicyParser.read(Objects.requireNonNull(json, "json"), kind);
+        PolicyText text = new PolicyText(json, parsed.document(), keepWarnings ? parsed.warnings() : List.of());
+        text.compiled(kind);
         return text;
     }
 
